@@ -1,0 +1,75 @@
+/**
+ * Key figures: the counts, sums, growth rates, shares and ranks a reply
+ * states, each with its unit, period, Chinese context, English label (taken
+ * from the translation's clause with the same value) and source block.
+ */
+import type { ReplyDocument } from './model.ts';
+import type { AttachedTranslation } from './translations.ts';
+import { englishNumbers } from './numbers.ts';
+
+/** One figure the reply states. */
+export interface Figure {
+  reply: string;
+  block: string;
+  kind: 'count' | 'money' | 'growth' | 'share' | 'rank' | 'capacity' | 'other';
+  value: number;
+  unit: string;
+  period?: string;
+  zh: string;
+  contextZh: string;
+  labelEn?: string;
+}
+
+const UNIT_EN: Record<string, string> = {
+  家: 'enterprises', 个: 'units', 名: 'people', 人: 'people', 项: 'items', 辆: 'vehicles', 张: 'permits', 场: 'events', 次: 'times', 笔: 'loans', 本: 'copies',
+  元: 'yuan', 吨: 'tonnes', 只: 'pieces', '%': '%', 个百分点: 'percentage points', 车次: 'vehicle trips', 天: 'days', 毫米: 'mm',
+};
+const RE_FIGURE = /(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(余|多)?(个百分点|车次|毫米|%|家|个|名|人|项|辆|张|场|次|笔|本|元|吨|只|天)/g;
+const MULT: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4 };
+
+function kindOf(unit: string, clause: string): Figure['kind'] {
+  if (unit === '元') return 'money';
+  if (unit === '%' || unit === '个百分点') return /占|比重|比例|覆盖/.test(clause) && !/增长|增速|提高|降低/.test(clause) ? 'share' : 'growth';
+  if (/产能|吨|只/.test(unit + clause) && unit !== '家') return 'capacity';
+  if (['家', '个', '名', '人', '项', '辆', '张', '场', '次', '笔', '本', '车次'].includes(unit)) return 'count';
+  return 'other';
+}
+
+/** Extracts the figures of a reply; the English label comes from the translated clause holding the same value, when there is one. */
+export function extractFigures(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
+  const figures: Figure[] = [];
+  const year = doc.meta.year;
+  for (const block of doc.blocks) {
+    const en = attached.blocks[block.id]?.status === 'translated' ? attached.blocks[block.id]!.en : undefined;
+    const enClauses = en ? en.split(/(?<=[;.])\s+|,\s+(?=(?:and|with|of which|including)\b)/) : [];
+    const blockYear = /(\d{4})年/.exec(block.zh)?.[1];
+    for (const m of block.zh.matchAll(RE_FIGURE)) {
+      const [text, digits, mult, , unit] = m as unknown as [string, string, string | undefined, string | undefined, string];
+      const value = Number(digits) * (mult ? MULT[mult]! : 1);
+      const start = block.zh.lastIndexOf('，', m.index) + 1 || block.zh.lastIndexOf(',', m.index) + 1;
+      const clauseStart = Math.max(start, block.zh.lastIndexOf('。', m.index) + 1, block.zh.lastIndexOf('；', m.index) + 1, block.zh.lastIndexOf(';', m.index) + 1);
+      const rest = block.zh.slice(m.index + text.length);
+      const end = rest.search(/[，,。；;]/);
+      const contextZh = block.zh.slice(clauseStart, m.index + text.length + (end === -1 ? rest.length : end));
+      const rank = /第$/.test(block.zh.slice(0, m.index)) && unit === '个' ? true : false;
+      const labelEn = enClauses.find((c) => englishNumbers(c).figures.some((n) => Number(n.value.toPrecision(10)) === Number(value.toPrecision(10))))?.trim();
+      figures.push({
+        reply: doc.slug,
+        block: block.id,
+        kind: rank ? 'rank' : kindOf(unit, contextZh),
+        value,
+        unit: UNIT_EN[unit] ?? unit,
+        period: blockYear ?? (year ? String(year) : undefined),
+        zh: text,
+        contextZh,
+        labelEn,
+      });
+    }
+    for (const m of block.zh.matchAll(/第(\d+)位/g)) {
+      const clauseStart = Math.max(block.zh.lastIndexOf(',', m.index), block.zh.lastIndexOf('，', m.index)) + 1;
+      const labelEn = enClauses.find((c) => new RegExp(`\\b${m[1]}(st|nd|rd|th)\\b`).test(c))?.trim();
+      figures.push({ reply: doc.slug, block: block.id, kind: 'rank', value: Number(m[1]), unit: 'rank', period: blockYear ?? (year ? String(year) : undefined), zh: m[0], contextZh: block.zh.slice(clauseStart, m.index + m[0].length), labelEn });
+    }
+  }
+  return figures;
+}

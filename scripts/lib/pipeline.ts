@@ -1,0 +1,256 @@
+/**
+ * The build pipeline over loaded content: attach translations, annotate terms,
+ * convert to Traditional, emit MDX and site data. Pure: returns the files to
+ * write; the CLI (scripts/prepare.ts) writes them.
+ */
+import type { Block, ReplyDocument } from './model.ts';
+import type { LoadedContent, LoadedReply } from './load.ts';
+import { attachTranslation, type AttachedTranslation } from './translations.ts';
+import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
+import { toTraditional } from './hant.ts';
+import { blockToMdx, englishLabel, LOCALES, pageToMdx, GENERATED_NOTICE, type LocaleId, type TermLink } from './mdx.ts';
+import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
+import { extractFigures, type Figure } from './figures.ts';
+import type { GlossaryTerm } from './glossary.ts';
+
+/** A section as the site's navigation and pages need it. */
+export interface SectionInfo {
+  id: string;
+  number: number;
+  labelZh: string;
+  labelEn?: string;
+  titleZh: string;
+  titleHant: string;
+  titleEn?: string;
+  summary?: string;
+  summaryStale?: boolean;
+}
+
+/** A reply as the site's pages need it (no block text: that lives in the MDX). */
+export interface ReplyInfo {
+  slug: string;
+  meta: ReplyDocument['meta'];
+  titleHant: string;
+  executive?: { text: string; stale: boolean };
+  sections: SectionInfo[];
+  counts: AttachedTranslation['counts'];
+  blockCount: number;
+  figureCount: number;
+}
+
+/** Where a glossary term occurs: the concordance of its term page. */
+export interface Occurrence {
+  slug: string;
+  page: string;
+  block: string;
+  zh: string;
+  hant: string;
+}
+
+/** Everything the Astro pages read, written to src/generated/site.json. */
+export interface SiteData {
+  notice: string;
+  replies: ReplyInfo[];
+  glossary: (GlossaryTerm & { occurrences: Occurrence[] })[];
+  exclusions: LoadedContent['glossary']['exclusions'];
+  figures: Figure[];
+}
+
+/** The pipeline's result: files relative to src/generated/, data, findings and counts to report. */
+export interface PipelineResult {
+  files: Map<string, string>;
+  site: SiteData;
+  findings: Finding[];
+  publicDocs: Map<string, unknown>;
+}
+
+/** The page a block is shown on: its section's page, or the reply's overview for front and back matter. */
+export function pageOf(block: Block): string {
+  return ['front', 'intro', 'back'].includes(block.section) ? 'index' : block.section;
+}
+
+/** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character). */
+function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher): Segment[] {
+  const converted = toTraditional(zh);
+  if (converted.length !== zh.length) return annotate(converted, hantMatcher);
+  let at = 0;
+  return segments.map((s) => {
+    const text = converted.slice(at, at + s.text.length);
+    at += s.text.length;
+    return s.term ? { text, term: s.term } : { text };
+  });
+}
+
+/** Runs every stage over the loaded content. `strict` does not change the output, only how callers treat findings. */
+export function runPipeline(content: LoadedContent): PipelineResult {
+  const files = new Map<string, string>();
+  const publicDocs = new Map<string, unknown>();
+  const findings: Finding[] = [];
+  const { glossary } = content;
+  const matchers = { zh: termMatcher(glossary.terms, 'zh-Hans'), hant: termMatcher(glossary.terms, 'zh-Hant'), en: termMatcher(glossary.terms, 'en') };
+  const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, []]));
+  const replies: ReplyInfo[] = [];
+  const figures: Figure[] = [];
+  const termsById = new Map(glossary.terms.map((t) => [t.id, t]));
+
+  for (const reply of content.replies) {
+    const { doc } = reply;
+    findings.push(...checkTranslation(doc, reply.translation, reply.files.translation, glossary));
+    findings.push(...checkQuotedPhrases(doc, glossary, reply.files.source));
+    const attached = attachTranslation(doc, reply.translation);
+    const replyFigures = extractFigures(doc, attached);
+    figures.push(...replyFigures);
+    const views = buildViews(doc, attached, matchers);
+    for (const view of views.values()) {
+      for (const seg of view.zh) if (seg.term) recordOccurrence(occurrences, seg.term, doc, view.block);
+    }
+    const info = replyInfo(doc, attached, replyFigures.length);
+    replies.push(info);
+    for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, info, views, locale, termsById);
+    publicDocs.set(doc.slug, publicDocument(doc, attached));
+  }
+  const site: SiteData = {
+    notice: GENERATED_NOTICE,
+    replies,
+    glossary: glossary.terms.map((t) => ({ ...t, occurrences: occurrences.get(t.id)! })),
+    exclusions: glossary.exclusions,
+    figures,
+  };
+  return { files, site, findings, publicDocs };
+}
+
+interface LocaleViews {
+  block: Block;
+  zh: Segment[];
+  hant: Segment[];
+  en?: Segment[];
+  translation: AttachedTranslation['blocks'][string];
+  enLabel?: string;
+}
+
+function buildViews(doc: ReplyDocument, attached: AttachedTranslation, m: { zh: TermMatcher; hant: TermMatcher; en: TermMatcher }): Map<string, LocaleViews> {
+  const views = new Map<string, LocaleViews>();
+  const ordinals = new Map<string, number>();
+  for (const block of doc.blocks) {
+    const zh = annotate(block.zh, m.zh);
+    const translation = attached.blocks[block.id]!;
+    const parentKey = `${block.kind}:${block.id.replace(/-[^-]+$/, '')}`;
+    const ordinal = (ordinals.get(parentKey) ?? 0) + 1;
+    ordinals.set(parentKey, ordinal);
+    views.set(block.id, {
+      block,
+      zh,
+      hant: traditionalSegments(block.zh, zh, m.hant),
+      en: translation.en ? annotate(translation.en, m.en) : undefined,
+      translation,
+      enLabel: englishLabel(block, block.kind === 'heading' ? doc.sections.findIndex((s) => s.id === block.id) + 1 : ordinal),
+    });
+  }
+  return views;
+}
+
+function recordOccurrence(occ: Map<string, Occurrence[]>, term: string, doc: ReplyDocument, block: Block): void {
+  const list = occ.get(term)!;
+  if (list.some((o) => o.slug === doc.slug && o.block === block.id)) return;
+  list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: block.zh, hant: toTraditional(block.zh) });
+}
+
+function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCount: number): ReplyInfo {
+  const byId = new Map(doc.blocks.map((b) => [b.id, b]));
+  return {
+    slug: doc.slug,
+    meta: doc.meta,
+    titleHant: toTraditional(doc.meta.title.zh),
+    executive: attached.executive,
+    counts: attached.counts,
+    blockCount: doc.blocks.length,
+    figureCount,
+    sections: doc.sections.map((s) => {
+      const heading = byId.get(s.id);
+      const en = heading && attached.blocks[heading.id]?.status === 'translated' ? attached.blocks[heading.id]!.en : undefined;
+      return {
+        id: s.id,
+        number: s.number,
+        labelZh: s.label,
+        labelEn: heading ? englishLabel(heading, s.number) : undefined,
+        titleZh: s.titleZh || doc.meta.title.zh,
+        titleHant: toTraditional(s.titleZh || doc.meta.title.zh),
+        titleEn: en?.replace(/[.。]$/, '') ?? (s.id === 'body' ? doc.meta.title.en : undefined),
+        summary: attached.sections[s.id]?.summary,
+        summaryStale: attached.sections[s.id]?.stale,
+      };
+    }),
+  };
+}
+
+function emitReplyPages(files: Map<string, string>, reply: LoadedReply, info: ReplyInfo, views: Map<string, LocaleViews>, locale: LocaleId, terms: Map<string, GlossaryTerm>): void {
+  const { doc } = reply;
+  const render = (ids: string[], up: string) => {
+    const termLink: TermLink = (id) => {
+      const t = terms.get(id)!;
+      const tip = locale === 'en' ? `${t.zh} (${t.pinyin}): ${t.explanation}` : `${t.en}: ${t.explanation}`;
+      return { href: `${up}glossary/${id}/`, tip };
+    };
+    const linked = { zh: new Set<string>(), en: new Set<string>() };
+    const used = new Set<string>();
+    const out = ids.map((id) => {
+      const v = views.get(id)!;
+      linked.zh = new Set();
+      linked.en = new Set();
+      for (const s of [...v.zh, ...(v.en ?? [])]) if (s.term) used.add(s.term);
+      return blockToMdx({ block: v.block, zh: locale === 'zh-hant' ? v.hant : v.zh, en: v.en, translation: v.translation, enLabel: v.enLabel }, locale, linked, termLink);
+    });
+    return { out, terms: [...used] };
+  };
+  const front = render(doc.frontIds, '../../');
+  const back = render(doc.backIds, '../../');
+  files.set(
+    `mdx/${locale}/${doc.slug}/index.mdx`,
+    pageToMdx({ locale, reply: doc.slug, page: 'index', sourceHash: doc.sourceHash, terms: [...new Set([...front.terms, ...back.terms])] }, [...front.out, `<SectionList reply=${JSON.stringify(doc.slug)} locale="${locale}" />`, ...back.out]),
+  );
+  doc.sections.forEach((section, i) => {
+    const body = render(section.blockIds, '../../../');
+    const s = info.sections[i]!;
+    files.set(
+      `mdx/${locale}/${doc.slug}/${section.id}.mdx`,
+      pageToMdx(
+        {
+          locale,
+          reply: doc.slug,
+          page: section.id,
+          number: section.number,
+          titleZh: s.titleZh,
+          titleEn: s.titleEn ?? null,
+          summary: s.summary ?? null,
+          sourceHash: doc.sourceHash,
+          pending: section.blockIds.filter((id) => views.get(id)!.translation.status !== 'translated').length,
+          terms: body.terms,
+        },
+        body.out,
+      ),
+    );
+  });
+}
+
+/** The public JSON of a reply (`data/replies/<slug>.json`): a contract for analysts, documented in README.md. */
+export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation): unknown {
+  return {
+    slug: doc.slug,
+    meta: doc.meta,
+    sourceHash: doc.sourceHash,
+    sections: doc.sections.map((s) => ({ id: s.id, label: s.label, number: s.number, titleZh: s.titleZh, blockIds: s.blockIds })),
+    blocks: doc.blocks.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      level: b.level,
+      number: b.label ?? null,
+      section: b.section,
+      zh: b.zh,
+      hash: b.hash,
+      en: attached.blocks[b.id]?.status === 'translated' ? attached.blocks[b.id]!.en : null,
+      translationStatus: attached.blocks[b.id]?.status ?? 'pending',
+    })),
+  };
+}
+
+export { translatableZh };

@@ -1,0 +1,24 @@
+/**
+ * `npm run prepare-content [-- --strict]`: content/ → src/generated/ (MDX per
+ * page and locale, site data, public document JSON). Prints translation QA
+ * and pending counts; strict mode fails on any finding.
+ */
+import { prepareContent } from './lib/prepare-content.ts';
+import { formatFindings } from './lib/qa.ts';
+import { runCli, since } from './lib/cli.ts';
+
+/** Prepares content and prints a report; returns the exit code. */
+export function prepareAndReport(strict: boolean): number {
+  const start = performance.now();
+  const result = prepareContent('content', 'src/generated');
+  for (const w of result.warnings) console.warn(`warning: ${w}`);
+  for (const r of result.site.replies) {
+    const { translated, stale, pending } = r.counts;
+    console.log(`prepare: ${r.slug}: ${r.blockCount} blocks, ${r.sections.length} sections, ${translated} translated, ${stale} stale, ${pending} pending, ${r.figureCount} figures`);
+  }
+  if (result.findings.length) console.log(formatFindings(result.findings));
+  console.log(`prepare: ${result.files.size} MDX files written to src/generated/ in ${since(start)}`);
+  return strict && result.findings.length ? 1 : 0;
+}
+
+if (import.meta.main) await runCli(() => prepareAndReport(process.argv.includes('--strict')));

@@ -1,0 +1,65 @@
+/**
+ * What every page needs: the generated site data, UI strings per locale and
+ * URL helpers that respect the base path (never a leading '/' literal).
+ */
+import siteJson from '../generated/site.json';
+import uiJson from '../generated/ui.json';
+import type { SiteData } from '../../scripts/lib/pipeline.ts';
+import type { UiKey } from '../i18n/strings.ts';
+
+/** The generated site data (replies, glossary, figures). */
+export const site = siteJson as unknown as SiteData;
+
+/** The locales, in switcher order. */
+export const locales = [
+  { id: 'en', lang: 'en', name: 'English' },
+  { id: 'zh-hans', lang: 'zh-Hans', name: '简体中文' },
+  { id: 'zh-hant', lang: 'zh-Hant', name: '繁體中文' },
+] as const;
+
+/** A locale's URL segment. */
+export type Locale = (typeof locales)[number]['id'];
+
+/** The BCP 47 tag of a locale. */
+export const langOf = (locale: Locale) => locales.find((l) => l.id === locale)!.lang;
+
+const ui = uiJson as Record<Locale, Record<UiKey, string>>;
+
+/** A UI string in a locale, with {placeholders} filled. */
+export function t(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return ui[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** A URL inside the site: `url('en', 'glossary/')` → `<base>en/glossary/`. */
+export function url(...parts: string[]): string {
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  const path = parts.filter(Boolean).map((p) => p.replace(/^\/+|\/+$/g, '')).join('/');
+  return `${base}${path}${path && !/\.\w+$/.test(path) ? '/' : ''}`;
+}
+
+/** getStaticPaths helper: one path per locale. */
+export const localePaths = () => locales.map((l) => ({ params: { locale: l.id } }));
+
+/** The Chinese script of a locale: Traditional on zh-hant, Simplified elsewhere. */
+export const zhOf = (locale: Locale, simplified: string, traditional: string) => (locale === 'zh-hant' ? traditional : simplified);
+
+/** A reply's title in a locale. */
+export function replyTitle(locale: Locale, reply: SiteData['replies'][number]): string {
+  if (locale === 'en') return reply.meta.title.en ?? reply.meta.title.zh;
+  return locale === 'zh-hant' ? reply.titleHant : reply.meta.title.zh;
+}
+
+/** Glossary category names per locale. */
+export const categoryNames: Record<string, [string, string]> = {
+  'evaluation-scheme': ['Evaluation schemes', '评价机制'],
+  campaign: ['Campaigns', '专项活动'],
+  'enterprise-category': ['Enterprise categories', '企业类别'],
+  statistic: ['Statistics', '统计指标'],
+  reform: ['Reforms', '改革'],
+  platform: ['Platforms', '平台'],
+  programme: ['Programmes and designations', '计划与称号'],
+  plan: ['Plans and strategies', '规划与战略'],
+  concept: ['Concepts', '概念'],
+  place: ['Places', '地区'],
+  institution: ['Institutions and companies', '机构与企业'],
+};
