@@ -1,5 +1,5 @@
 /** Shared CLI plumbing: content errors print as one line and exit 1; anything else is a bug and keeps its stack. */
-import { isContentError } from './errors.ts';
+import { BuildError, isContentError } from './errors.ts';
 
 /** Runs a CLI main function, turning content mistakes into a one-line error and a non-zero exit code. */
 export async function runCli(main: () => Promise<number | void> | number | void): Promise<void> {
@@ -9,6 +9,11 @@ export async function runCli(main: () => Promise<number | void> | number | void)
   } catch (error) {
     if (isContentError(error)) {
       console.error(`error: ${error.toLine()}`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof BuildError) {
+      console.error(`error: ${error.message}`);
       process.exitCode = 1;
       return;
     }

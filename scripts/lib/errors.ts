@@ -38,3 +38,11 @@ export function formatProblem(location: ContentLocation, problem: string, hint: 
 export function isContentError(error: unknown): error is ContentError {
   return error instanceof ContentError;
 }
+
+/** A build step that failed for a reason other than content (e.g. a missing route): printed as one line, with its cause. */
+export class BuildError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BuildError';
+  }
+}

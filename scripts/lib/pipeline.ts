@@ -12,6 +12,7 @@ import { blockToMdx, englishLabel, LOCALES, pageToMdx, GENERATED_NOTICE, type Lo
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import type { GlossaryTerm } from './glossary.ts';
+import { buildLexicon, foldMaps, termRecord, type Lexicon, type SearchRecord } from './search-data.ts';
 
 /** A section as the site's navigation and pages need it. */
 export interface SectionInfo {
@@ -62,6 +63,7 @@ export interface PipelineResult {
   site: SiteData;
   findings: Finding[];
   publicDocs: Map<string, unknown>;
+  search: { records: SearchRecord[]; lexicons: Lexicon[] };
 }
 
 /** The page a block is shown on: its section's page, or the reply's overview for front and back matter. */
@@ -92,6 +94,8 @@ export function runPipeline(content: LoadedContent): PipelineResult {
   const replies: ReplyInfo[] = [];
   const figures: Figure[] = [];
   const termsById = new Map(glossary.terms.map((t) => [t.id, t]));
+  const records: SearchRecord[] = [];
+  const scriptPairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
 
   for (const reply of content.replies) {
     const { doc } = reply;
@@ -108,7 +112,11 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     replies.push(info);
     for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, info, views, locale, termsById);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
+    records.push(...blockRecords(doc, info, views), ...figureRecords(info, replyFigures));
+    for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
   }
+  const maps = foldMaps(scriptPairs);
+  for (const locale of LOCALES.map((l) => l.id)) records.push(...glossary.terms.map((t) => termRecord(t, locale)));
   const site: SiteData = {
     notice: GENERATED_NOTICE,
     replies,
@@ -116,7 +124,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     exclusions: glossary.exclusions,
     figures,
   };
-  return { files, site, findings, publicDocs };
+  return { files, site, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
 }
 
 interface LocaleViews {
@@ -254,3 +262,39 @@ export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation
 }
 
 export { translatableZh };
+
+/** Search records for every block of a reply in every locale: the text the reader sees there, with filters for reply, section, kind and terms. */
+function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const locale of LOCALES.map((l) => l.id)) {
+    const replyTitle = locale === 'en' ? doc.meta.title.en ?? doc.meta.title.zh : locale === 'zh-hant' ? info.titleHant : doc.meta.title.zh;
+    for (const v of views.values()) {
+      const page = pageOf(v.block);
+      const section = info.sections.find((s) => s.id === page);
+      const sectionTitle = !section ? replyTitle : locale === 'en' ? `${section.labelEn ?? ''} ${section.titleEn ?? section.titleZh}`.trim() : `${section.labelZh}${locale === 'zh-hant' ? section.titleHant : section.titleZh}`;
+      const text = locale === 'en' ? (v.translation.en && v.translation.status !== 'pending' ? v.translation.en : v.block.zh) : (locale === 'zh-hant' ? v.hant : v.zh).map((s) => s.text).join('');
+      const terms = [...new Set([...v.zh, ...(v.en ?? [])].flatMap((s) => (s.term ? [s.term] : [])))];
+      records.push({
+        url: `${locale}/replies/${doc.slug}/${page === 'index' ? '' : `${page}/`}#${v.block.id}`,
+        content: text,
+        language: locale,
+        meta: { title: sectionTitle, crumb: replyTitle, block: v.block.id },
+        filters: { reply: [doc.slug], section: [page], kind: [v.block.kind === 'heading' || v.block.kind === 'subheading' ? 'heading' : 'paragraph'], ...(terms.length ? { term: terms } : {}) },
+      });
+    }
+  }
+  return records;
+}
+
+/** Search records for a reply's key figures, linking to their row on the figures page. */
+function figureRecords(info: ReplyInfo, figures: Figure[]): SearchRecord[] {
+  return LOCALES.flatMap(({ id: locale }) =>
+    figures.map((f, i) => ({
+      url: `${locale}/figures/${info.slug}/#fig-${i + 1}`,
+      content: locale === 'en' ? `${f.labelEn ?? ''} ${f.contextZh}` : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh,
+      language: locale,
+      meta: { title: locale === 'en' ? f.labelEn ?? f.contextZh : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh, crumb: locale === 'en' ? 'Key figures' : '关键数据' },
+      filters: { reply: [info.slug], kind: ['figure'] },
+    })),
+  );
+}

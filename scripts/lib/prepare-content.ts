@@ -31,5 +31,8 @@ export function prepareContent(contentDir: string, outDir: string): PrepareResul
   writeFileSync(join(outDir, 'ui.json'), JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': zhHant }));
   mkdirSync(join(outDir, 'data', 'replies'), { recursive: true });
   for (const [slug, doc] of result.publicDocs) writeFileSync(join(outDir, 'data', 'replies', `${slug}.json`), JSON.stringify({ generated: GENERATED_NOTICE, ...(doc as object) }, null, 1));
+  mkdirSync(join(outDir, 'search'), { recursive: true });
+  writeFileSync(join(outDir, 'search', 'records.json'), JSON.stringify(result.search.records));
+  for (const lexicon of result.search.lexicons) writeFileSync(join(outDir, 'search', `lexicon.${lexicon.locale}.json`), JSON.stringify(lexicon));
   return { ...result, warnings: content.warnings };
 }

@@ -1,0 +1,61 @@
+/**
+ * How a query is understood before it reaches Pagefind: folded to the
+ * locale's Chinese script, matched against the glossary (any script, English,
+ * alias or toneless pinyin), and quoted when it is Chinese so that its
+ * characters must be adjacent. Pure, so it is unit-tested without a browser.
+ */
+import { normalizeQuery } from './normalize';
+import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
+
+/** What to search for. */
+export interface QueryPlan {
+  /** The query in the locale's script. */
+  folded: string;
+  /** The glossary term the query names, if any. */
+  term?: LexiconTerm;
+  /** The text query for Pagefind (quoted for Chinese phrases). */
+  text: string;
+  /** The unquoted fallback when the phrase finds nothing. */
+  fallback?: string;
+  /** What to highlight on the target page. */
+  highlight: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Maps each character through the locale's fold map (Traditional → Simplified or back). */
+export function foldScript(text: string, fold: Record<string, string>): string {
+  return [...text].map((c) => fold[c] ?? c).join('');
+}
+
+/** Finds the glossary term a query names: exact form first, then the longest term form contained in a Chinese query, then a unique pinyin/English prefix. */
+export function findTerm(query: string, terms: LexiconTerm[]): LexiconTerm | undefined {
+  const q = normalizeQuery(query);
+  if (q.length < 2) return undefined;
+  const exact = terms.find((t) => t.forms.includes(q));
+  if (exact) return exact;
+  if (HAN.test(q)) {
+    let best: { term: LexiconTerm; length: number } | undefined;
+    for (const t of terms) for (const f of t.forms) if (HAN.test(f) && f.length >= 3 && q.includes(f) && (!best || f.length > best.length)) best = { term: t, length: f.length };
+    return best?.term;
+  }
+  if (q.length >= 5) {
+    const prefixed = terms.filter((t) => t.forms.some((f) => f.startsWith(q)));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
+}
+
+/** Plans a search: fold, recognise a glossary term, quote Chinese phrases. */
+export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
+  const folded = foldScript(raw.trim().normalize('NFKC'), lexicon.fold);
+  const term = findTerm(folded, lexicon.terms);
+  const chinese = HAN.test(folded) && !/\s/.test(folded) && [...folded].length >= 2;
+  return {
+    folded,
+    term,
+    text: chinese ? `"${folded}"` : folded,
+    fallback: chinese ? folded : undefined,
+    highlight: term ? term.query : folded,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The search page in the browser: loads the locale's lexicon and Pagefind
+ * (lazily, from the site's own base path), runs the plan of search-core.ts and
+ * lists results, in rank order, as links inside #search-results.
+ */
+import { planQuery, type QueryPlan } from './search-core';
+import type { Lexicon } from '../../scripts/lib/search-data';
+
+interface PagefindResult { url: string; excerpt: string; meta: Record<string, string>; filters?: Record<string, string[]> }
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResult> }[] }>;
+}
+
+/** One line of the result list. */
+export interface Hit { url: string; title: string; crumb: string; excerpt: string; kind: string }
+
+const MAX = 30;
+
+async function collect(pf: Pagefind, query: string | null, filters?: Record<string, string>, limit = MAX): Promise<Hit[]> {
+  const response = await pf.search(query, filters ? { filters } : undefined);
+  const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
+  return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, crumb: d.meta.crumb ?? '', excerpt: d.excerpt, kind: d.filters?.kind?.[0] ?? d.meta.kind ?? '' }));
+}
+
+/** Runs a planned search: the glossary term's page, the blocks that contain the term, then ordinary text matches. */
+export async function runSearch(pf: Pagefind, plan: QueryPlan, termLabel: string): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  if (plan.term) {
+    hits.push({ url: plan.term.url, title: plan.term.title, crumb: termLabel, excerpt: '', kind: 'term' });
+    hits.push(...(await collect(pf, plan.term.query, { term: plan.term.id })));
+  }
+  let text = await collect(pf, plan.text);
+  if (text.length === 0 && plan.fallback) text = await collect(pf, plan.fallback);
+  // Paragraphs before figures: a figure row repeats the clause of the paragraph it comes from.
+  const rank = (h: Hit) => (h.kind === 'figure' ? 1 : 0);
+  hits.push(...text.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map(({ h }) => h));
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = h.url.replace(/^\/+/, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, MAX);
+}
+
+/** Wires the search page: reads ?q=, searches, renders, and keeps the URL shareable. */
+export async function startSearchPage(): Promise<void> {
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const status = document.getElementById('search-status')!;
+  const input = document.getElementById('search-q') as HTMLInputElement;
+  const { locale, base } = list.dataset as { locale: string; base: string };
+  const strings = JSON.parse(list.dataset.strings!) as Record<string, string>;
+  const q = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+  input.value = q;
+  const header = document.getElementById('site-search') as HTMLInputElement | null;
+  if (header) header.value = q;
+  if (!q) return;
+  status.textContent = strings.loading!;
+  const [lexicon, pf] = await Promise.all([
+    fetch(`${base}search/lexicon.${locale}.json`).then((r) => r.json() as Promise<Lexicon>),
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+  ]);
+  await pf.options({ excerptLength: 24 });
+  const plan = planQuery(q, lexicon);
+  const hits = await runSearch(pf, plan, strings.term!);
+  list.replaceChildren(...hits.map((hit) => renderHit(hit, base, plan.highlight)));
+  status.textContent = hits.length ? strings.count!.replace('{n}', String(hits.length)).replace('{q}', q) : strings.none!;
+}
+
+function renderHit(hit: Hit, base: string, highlight: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.dataset.kind = hit.kind;
+  const [path, hash] = hit.url.replace(/^\/+/, '').split('#');
+  const a = document.createElement('a');
+  a.href = `${base}${path}${hit.kind === 'term' ? '' : `?hl=${encodeURIComponent(highlight)}`}${hash ? `#${hash}` : ''}`;
+  a.textContent = hit.title;
+  const crumb = document.createElement('span');
+  crumb.className = 'crumb';
+  crumb.textContent = hit.crumb;
+  li.append(crumb, a);
+  if (hit.excerpt) {
+    const p = document.createElement('p');
+    p.innerHTML = hit.excerpt; // Pagefind excerpts: our own indexed text, escaped, with <mark> around matches.
+    li.append(p);
+  }
+  return li;
+}
