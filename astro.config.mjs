@@ -11,6 +11,7 @@ const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 export default defineConfig({
   site: process.env.SITE || undefined,
   base,
+  outDir: process.env.OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The reply text reaches MDX as string expressions; SmartyPants is off so that no quote or dash is ever rewritten.

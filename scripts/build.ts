@@ -4,7 +4,8 @@
  * Steps: prepare content (parse, QA, MDX; a content error stops here) → astro
  * build → Pagefind index → check that every route of the public contract was
  * written. Any failure removes dist/, so a half-built site is never left behind.
- * BASE_PATH=/sub/ builds for a sub-path; SITE=https://… adds absolute URLs.
+ * BASE_PATH=/sub/ builds for a sub-path; SITE=https://… adds absolute URLs;
+ * OUT_DIR=… writes somewhere other than dist/ (the tests build twice).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { BuildError } from './lib/errors.ts';
 import type { SiteData } from './lib/pipeline.ts';
 import type { SearchRecord } from './lib/search-data.ts';
 
-const DIST = 'dist';
+const DIST = process.env.OUT_DIR || 'dist';
 
 await runCli(async () => {
   const strict = process.argv.includes('--strict') || process.env.STRICT === '1';

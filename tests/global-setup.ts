@@ -1,2 +1,24 @@
-// Site tests need a built site. They build it once here (root and sub-path builds), unless SKIP_SITE_BUILD=1 says dist/ is fresh.
-export default async function setup(): Promise<void> {}
+/**
+ * Builds the site twice before the tests, as a user would with the README's
+ * command: at the root (dist/) and under a sub-path (.test-dist/sub, base
+ * /policy/). Strict mode: any translation or glossary finding fails the run.
+ * SKIP_SITE_BUILD=1 reuses existing builds (for quick local reruns).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Where the two builds live and their base paths; read by tests/site/helpers.ts. */
+export const BUILDS = {
+  root: { dir: process.env.TEST_DIST_ROOT || 'dist', base: '/' },
+  sub: { dir: process.env.TEST_DIST_SUB || '.test-dist/sub', base: '/policy/' },
+} as const;
+
+function build(dir: string, base: string): void {
+  execFileSync(process.execPath, ['scripts/build.ts', '--strict'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: dir, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' } });
+}
+
+export default function setup(): void {
+  if (process.env.SKIP_SITE_BUILD === '1' && existsSync(BUILDS.root.dir) && existsSync(BUILDS.sub.dir)) return;
+  build(BUILDS.sub.dir, BUILDS.sub.base);
+  build(BUILDS.root.dir, BUILDS.root.base);
+}

@@ -47,14 +47,19 @@ export function loadGlossary(text: string, file: string): Glossary {
   const terms = data.terms.map((term): GlossaryTerm => ({
     ...term,
     pinyin: term.pinyin ?? pinyin(term.zh, { toneType: 'symbol', nonZh: 'consecutive' }),
-    pinyinPlain: plainPinyin(term.zh),
+    pinyinPlain: term.pinyin ? stripTones(term.pinyin) : plainPinyin(term.zh),
     hant: term.hant ?? toTraditional(term.zh),
     aliasesHant: term.aliases.map(toTraditional),
   }));
   return { terms, exclusions: data.exclusions };
 }
 
-/** Toneless pinyin without spaces or punctuation, the form people type: 专精特新 → zhuanjingtexin. */
+/** Toneless pinyin without spaces or punctuation, the form people type: 专精特新 → zhuanjingtexin (ü as v: 绿色 → lvse). */
 export function plainPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').replace(/ü/g, 'v').replace(/[^a-z0-9]/gi, '').toLowerCase();
+}
+
+/** Toneless, spaceless form of a pinyin string written with tone marks (for overrides): liàn zhǎng zhì → lianzhangzhi. */
+export function stripTones(pinyinText: string): string {
+  return pinyinText.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
 }

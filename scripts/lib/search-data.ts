@@ -32,15 +32,18 @@ export interface LexiconTerm {
 /** The per-locale lexicon file, `search/lexicon.<locale>.json`. */
 export interface Lexicon {
   locale: LocaleId;
-  /** Character map from the other Chinese script to this locale's (en folds to Simplified). */
-  fold: Record<string, string>;
+  /** Traditional → Simplified characters: glossary lookup always happens in Simplified. */
+  t2s: Record<string, string>;
+  /** Simplified → Traditional characters, for text queries on the zh-hant site only (empty elsewhere). */
+  s2t: Record<string, string>;
   terms: LexiconTerm[];
 }
 
 /**
  * Builds character maps between the scripts from the corpus itself: each
  * Simplified character paired with the Traditional one opencc put in its place.
- * The most frequent pairing wins; identical pairs are omitted.
+ * The most frequent pairing wins (unchanged counts too: 制 stays 制 when 制度
+ * outnumbers 製造); pairs that map a character to itself are then dropped.
  */
 export function foldMaps(pairs: [simplified: string, traditional: string][]): { t2s: Record<string, string>; s2t: Record<string, string> } {
   const count = new Map<string, number>();
@@ -48,9 +51,7 @@ export function foldMaps(pairs: [simplified: string, traditional: string][]): { 
     if (s.length !== t.length) continue;
     const a = [...s];
     const b = [...t];
-    a.forEach((c, i) => {
-      if (c !== b[i]) count.set(`${c}\u0000${b[i]}`, (count.get(`${c}\u0000${b[i]}`) ?? 0) + 1);
-    });
+    a.forEach((c, i) => count.set(`${c}\u0000${b[i]}`, (count.get(`${c}\u0000${b[i]}`) ?? 0) + 1));
   }
   const best = (from: 0 | 1) => {
     const map: Record<string, [string, number]> = {};
@@ -60,7 +61,7 @@ export function foldMaps(pairs: [simplified: string, traditional: string][]): { 
       const v = pair[1 - from]!;
       if (!map[k!] || map[k!]![1] < n) map[k!] = [v, n];
     }
-    return Object.fromEntries(Object.entries(map).map(([k, [v]]) => [k, v]));
+    return Object.fromEntries(Object.entries(map).flatMap(([k, [v]]) => (k === v ? [] : [[k, v]])));
   };
   return { s2t: best(0), t2s: best(1) };
 }
@@ -69,13 +70,14 @@ export function foldMaps(pairs: [simplified: string, traditional: string][]): { 
 export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2s: Record<string, string>; s2t: Record<string, string> }): Lexicon {
   return {
     locale,
-    fold: locale === 'zh-hant' ? maps.s2t : maps.t2s,
+    t2s: maps.t2s,
+    s2t: locale === 'zh-hant' ? maps.s2t : {},
     terms: terms.map((t) => ({
       id: t.id,
       query: locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh,
       title: locale === 'en' ? `${t.en} (${t.zh})` : locale === 'zh-hant' ? `${t.hant} · ${t.en}` : `${t.zh} · ${t.en}`,
       url: `${locale}/glossary/${t.id}/`,
-      forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, ...t.aliases.map(plainPinyin)].map(normalizeQuery).filter((f) => f.length > 1))],
+      forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, t.pinyinPlain.replace(/v/g, 'u'), ...t.aliases.map(plainPinyin)].map(normalizeQuery).filter((f) => f.length > 1))],
     })),
   };
 }

@@ -39,7 +39,8 @@ export function findTerm(query: string, terms: LexiconTerm[]): LexiconTerm | und
     for (const t of terms) for (const f of t.forms) if (HAN.test(f) && f.length >= 3 && q.includes(f) && (!best || f.length > best.length)) best = { term: t, length: f.length };
     return best?.term;
   }
-  if (q.length >= 5) {
+  // A single typed token (pinyin or a word) may be the start of a term: zhuanjing, permu.
+  if (q.length >= 5 && !/\s/.test(query.trim())) {
     const prefixed = terms.filter((t) => t.forms.some((f) => f.startsWith(q)));
     if (prefixed.length === 1) return prefixed[0];
   }
@@ -48,8 +49,10 @@ export function findTerm(query: string, terms: LexiconTerm[]): LexiconTerm | und
 
 /** Plans a search: fold, recognise a glossary term, quote Chinese phrases. */
 export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
-  const folded = foldScript(raw.trim().normalize('NFKC'), lexicon.fold);
-  const term = findTerm(folded, lexicon.terms);
+  const query = raw.trim().normalize('NFKC');
+  const simplified = foldScript(query, lexicon.t2s);
+  const folded = lexicon.locale === 'zh-hant' ? foldScript(simplified, lexicon.s2t) : simplified;
+  const term = findTerm(simplified, lexicon.terms);
   const chinese = HAN.test(folded) && !/\s/.test(folded) && [...folded].length >= 2;
   return {
     folded,

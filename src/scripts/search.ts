@@ -32,8 +32,8 @@ export async function runSearch(pf: Pagefind, plan: QueryPlan, termLabel: string
   }
   let text = await collect(pf, plan.text);
   if (text.length === 0 && plan.fallback) text = await collect(pf, plan.fallback);
-  // Paragraphs before figures: a figure row repeats the clause of the paragraph it comes from.
-  const rank = (h: Hit) => (h.kind === 'figure' ? 1 : 0);
+  // Paragraphs first; a term page leads only when the query names the term (above); figure rows repeat their paragraph's clause.
+  const rank = (h: Hit) => (h.kind === 'figure' ? 2 : h.kind === 'term' ? 1 : 0);
   hits.push(...text.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map(({ h }) => h));
   const seen = new Set<string>();
   return hits.filter((h) => {
@@ -66,6 +66,7 @@ export async function startSearchPage(): Promise<void> {
   const hits = await runSearch(pf, plan, strings.term!);
   list.replaceChildren(...hits.map((hit) => renderHit(hit, base, plan.highlight)));
   status.textContent = hits.length ? strings.count!.replace('{n}', String(hits.length)).replace('{q}', q) : strings.none!;
+  list.dataset.state = 'done';
 }
 
 function renderHit(hit: Hit, base: string, highlight: string): HTMLLIElement {

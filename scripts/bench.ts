@@ -1,0 +1,325 @@
+/**
+ * `npm run bench [-- --sizes 1,10,100,500] [--no-baseline] [--no-browser]
+ * [--no-detail] [--no-rebuild] [--timeout-min 25] [--out bench/results]`
+ *
+ * For each size N: generate a corpus of N replies (scripts/bench/corpus.ts),
+ * build it with `node scripts/build.ts` in a project view under bench/work/,
+ * and measure wall time, stages, peak memory, dist and index sizes, a rebuild
+ * after one translation edit, page weights and the first search in Chromium;
+ * then the same replies as a Starlight site (the baseline). Writes
+ * report.md and report.json (see bench/README.md). No timed assertions: the
+ * targets are checked and stated in the report, never enforced.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem, release } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findTemplates, writeCorpus, benchSlug } from './bench/corpus.ts';
+import { makeSiteView } from './bench/site.ts';
+import { dirSize, hasGnuTime, listFiles, runMeasured, stageMs, type RunResult } from './bench/measure.ts';
+import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
+import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, CHROMIUM, type Transfer } from './bench/browser.ts';
+import { ensureStarlight, writeStarlightSite } from './bench/starlight-baseline.ts';
+import { writeReport, type BenchReport, type BuildFigures, type PageWeight, type SizeResult } from './bench/report.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const ROOT = process.cwd();
+const WORK = resolve('bench/work');
+const NODE = process.execPath;
+const QUERY = '亩均论英雄';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i !== -1) return process.argv[i + 1];
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const sizes = (arg('sizes') ?? '1,10,100,500').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const timeoutMs = Number(arg('timeout-min') ?? 25) * 60_000;
+const outDir = resolve(arg('out') ?? 'bench/results');
+const options = { baseline: !flag('no-baseline'), browser: !flag('no-browser'), detail: !flag('no-detail'), rebuild: !flag('no-rebuild') };
+
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+const mb = (kb: number | null) => (kb === null ? null : Math.round(kb / 102.4) / 10);
+
+function machine(): BenchReport['machine'] {
+  const sh = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  const version = (p: string) => {
+    try {
+      return JSON.parse(readFileSync(join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    nproc: Number(sh('nproc', [])) || cpus().length,
+    cpu: cpus()[0]?.model ?? '?',
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    kernel: release(),
+    node: process.version,
+    chromium: sh(CHROMIUM, ['--version']),
+    gnuTime: hasGnuTime(),
+    versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), pagefind: version('pagefind'), 'playwright-core': version('playwright-core') },
+  };
+}
+
+/** Build figures from a measured run of scripts/build.ts (or stages.ts). */
+function buildFigures(run: RunResult, runner: string): BuildFigures {
+  const out = run.stdout;
+  const records: Record<string, number> = {};
+  const rec = /build: search index (.*) records in/.exec(out)?.[1];
+  for (const m of rec?.matchAll(/([\w-]+) (\d+)/g) ?? []) records[m[1]!] = Number(m[2]);
+  return {
+    runner,
+    ok: run.code === 0 && !run.timedOut,
+    timedOut: run.timedOut,
+    wallMs: Math.round(run.wallMs),
+    prepareMs: stageMs(out, /build: prepare (\d+) ms/),
+    astroMs: stageMs(out, /build: astro \S+ pages in (\d+) ms/),
+    pagefindMs: stageMs(out, /build: search index .* in (\d+) ms/),
+    totalMs: stageMs(out, /build: dist\/ complete .* in (\d+) ms/),
+    astroPages: Number(/build: astro (\d+) pages/.exec(out)?.[1] ?? NaN) || null,
+    records,
+    peakTreeMB: mb(run.peakTreeKb),
+    maxProcessMB: mb(run.maxProcessKb),
+    maxProcesses: run.maxProcesses,
+    error: run.code === 0 ? undefined : (run.stderr.trim().split('\n').slice(-3).join(' ') || run.stdout.trim().split('\n').slice(-3).join(' ')).slice(0, 600),
+  };
+}
+
+/** Builds a site view with scripts/build.ts; if only the route check fails, re-runs the stages without it (and says so). */
+async function buildSite(siteDir: string, dist: string, label: string): Promise<{ run: RunResult; figures: BuildFigures }> {
+  const env = { ...process.env, OUT_DIR: dist, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` };
+  const marks = { prepared: /^build: prepare /, astro: /^build: astro /, indexed: /^build: search index / };
+  log(`${label}: node scripts/build.ts (OUT_DIR=${dist})`);
+  let run = await runMeasured(NODE, ['scripts/build.ts'], { cwd: siteDir, env, timeoutMs, marks });
+  let figures = buildFigures(run, 'scripts/build.ts');
+  const routeCheck = /the build lacks \d+ routes[^\n]*/.exec(run.stderr)?.[0];
+  if (!figures.ok && routeCheck && !run.timedOut) {
+    log(`${label}: the project's route check failed (${routeCheck.slice(0, 160)}); re-running the same stages without it`);
+    run = await runMeasured(NODE, [join(ROOT, 'scripts/bench/stages.ts')], { cwd: siteDir, env, timeoutMs, marks });
+    figures = { ...buildFigures(run, 'scripts/bench/stages.ts (route check skipped)'), routeCheckError: routeCheck };
+  }
+  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), peak ${figures.peakTreeMB} MB`);
+  if (!figures.ok && figures.error) log(`${label}: ${figures.error}`);
+  return { run, figures };
+}
+
+function prepareTiming(siteDir: string, size: number): SizeResult['prepare'] {
+  try {
+    const out = execFileSync(NODE, [join(ROOT, 'scripts/bench/prepare-timing.ts'), 'content', join(WORK, `prep-${size}`)], { cwd: siteDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return JSON.parse(out.trim().split('\n').pop()!);
+  } catch (error) {
+    log(`prepare timing failed: ${(error as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+async function astroDetail(siteDir: string, size: number): Promise<AstroDetail | null> {
+  const dist = join(WORK, `astro-detail-${size}`);
+  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: siteDir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' }, timeoutMs });
+  rmSync(dist, { recursive: true, force: true });
+  writeFileSync(join(WORK, `astro-${size}.log`), run.stdout + run.stderr);
+  if (run.code !== 0) return null;
+  return { ...parseAstroLog(run.stdout), wallMs: Math.round(run.wallMs), peakTreeMB: mb(run.peakTreeKb) } as AstroDetail;
+}
+
+/** Edits one English text of reply 1, rebuilds, restores the file. */
+async function rebuild(siteDir: string, contentDir: string, dist: string, label: string): Promise<SizeResult['rebuild']> {
+  const file = join(contentDir, 'replies', benchSlug(1), 'en.yaml');
+  const original = readFileSync(file, 'utf8');
+  const edited = original.replace(/(\n  s1-p1:\n    source: [0-9a-f]{12}\n    text: )(.*)/, (_, head: string, text: string) => `${head}${text.replace(/\.?"?$/, (end) => ` (Revised by the benchmark.)${end.includes('"') ? '"' : ''}`)}`);
+  if (edited === original) return null;
+  writeFileSync(file, edited);
+  try {
+    const { figures } = await buildSite(siteDir, dist, `${label} rebuild`);
+    return { edit: `${benchSlug(1)}/en.yaml blocks.s1-p1.text`, ...figures };
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+function typeWeights(dist: string, paths: Record<string, string>): Record<string, PageWeight> {
+  const out: Record<string, PageWeight> = {};
+  for (const [type, path] of Object.entries(paths)) {
+    const w = staticWeight(dist, '/', path);
+    if (w) out[type] = { path, static: { html: w.html, css: w.css, js: w.js, total: w.total } };
+  }
+  return out;
+}
+
+/** The pages measured per type (zh-hans), those that exist in this build. */
+function pagePaths(dist: string): Record<string, string> {
+  const site = JSON.parse(readFileSync(join(WORK, 'last-site.json'), 'utf8')) as { replies: { slug: string; sections: { id: string }[] }[]; glossary: { id: string; zh: string }[] };
+  const reply = site.replies[0]!;
+  const term = site.glossary.find((t) => t.zh === QUERY) ?? site.glossary[0];
+  const files = listFiles(join(dist, 'zh-hans', 'glossary'));
+  const largestTerm = files
+    .filter((f) => /^[^/]+\/index\.html$/.test(f))
+    .map((f) => ({ f, size: readFileSync(join(dist, 'zh-hans', 'glossary', f)).length }))
+    .sort((a, b) => b.size - a.size)[0];
+  const sections = reply.sections.map((s) => ({ id: s.id, size: existsSync(join(dist, 'zh-hans/replies', reply.slug, s.id, 'index.html')) ? readFileSync(join(dist, 'zh-hans/replies', reply.slug, s.id, 'index.html')).length : 0 }));
+  const section = sections.sort((a, b) => b.size - a.size)[0]!;
+  return {
+    home: '/zh-hans/',
+    overview: `/zh-hans/replies/${reply.slug}/`,
+    section: `/zh-hans/replies/${reply.slug}/${section.id}/`,
+    'glossary index': '/zh-hans/glossary/',
+    'term page': `/zh-hans/glossary/${term?.id}/`,
+    ...(largestTerm ? { 'term page (largest)': `/zh-hans/glossary/${largestTerm.f.replace(/index\.html$/, '')}` } : {}),
+    'figures index': '/zh-hans/figures/',
+    'reply figures': `/zh-hans/figures/${reply.slug}/`,
+    'search page': '/zh-hans/search/',
+  };
+}
+
+async function browserFigures(dist: string, paths: Record<string, string>, weights: Record<string, PageWeight>): Promise<SizeResult['search']> {
+  const server = await serveStatic(dist, '/');
+  const browser = await launch();
+  try {
+    for (const [type, path] of Object.entries(paths)) {
+      if (!weights[type]) continue;
+      const t = await pageLoad(browser, new URL(path.slice(1), server.url).href, dist, '/');
+      const { files, ...rest } = t;
+      weights[type]!.load = rest;
+    }
+    const s = await siteSearch(browser, `${server.url}zh-hans/search/?q=${encodeURIComponent(QUERY)}`, dist, '/');
+    return { query: QUERY, ...s, afterHtml: s.afterHtml };
+  } catch (error) {
+    log(`browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
+    return null;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function baselineFor(size: number, contentDir: string, sectionId: string): Promise<SizeResult['baseline']> {
+  const dir = join(WORK, 'starlight');
+  const versions = ensureStarlight(dir, ROOT, log);
+  const { pages } = writeStarlightSite(dir, contentDir);
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
+  const dist = join(dir, `dist-${size}`);
+  rmSync(dist, { recursive: true, force: true });
+  log(`baseline ${size}: astro build (Starlight, ${pages} pages)`);
+  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }, timeoutMs });
+  writeFileSync(join(WORK, `starlight-${size}.log`), run.stdout + run.stderr);
+  const detail = parseAstroLog(run.stdout);
+  const ok = run.code === 0 && !run.timedOut;
+  log(`baseline ${size}: ${ok ? 'ok' : 'FAILED'} in ${(run.wallMs / 1000).toFixed(1)} s, peak ${mb(run.peakTreeKb)} MB`);
+  const result: NonNullable<SizeResult['baseline']> = {
+    versions,
+    ok,
+    timedOut: run.timedOut,
+    wallMs: Math.round(run.wallMs),
+    astroTotalMs: detail.totalMs,
+    pagefindMs: detail.pagefindMs ?? null,
+    pages: detail.pages,
+    sourcePages: pages,
+    peakTreeMB: mb(run.peakTreeKb),
+    maxProcessMB: mb(run.maxProcessKb),
+    dist: dirSize(dist),
+    pagefind: dirSize(join(dist, 'pagefind')),
+    detail,
+    section: null,
+    search: null,
+  };
+  if (!ok) return result;
+  const path = `/replies/${benchSlug(1)}/${sectionId}/`;
+  const w = staticWeight(dist, '/', path);
+  if (w) result.section = { path, static: { html: w.html, css: w.css, js: w.js, total: w.total } };
+  if (options.browser) {
+    const server = await serveStatic(dist, '/');
+    const browser = await launch();
+    try {
+      if (result.section) {
+        const { files, ...load } = await pageLoad(browser, new URL(path.slice(1), server.url).href, dist, '/');
+        result.section.load = load;
+      }
+      const s = await starlightSearch(browser, new URL(path.slice(1), server.url).href, QUERY, dist, '/');
+      result.search = { query: QUERY, ...s };
+    } catch (error) {
+      log(`baseline browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+  return result;
+}
+
+async function runSize(size: number, templates: ReturnType<typeof findTemplates>['templates']): Promise<SizeResult> {
+  const label = `size ${size}`;
+  const contentDir = join(WORK, `content-${size}`);
+  const siteDir = join(WORK, `site-${size}`);
+  const dist = join(WORK, `dist-${size}`);
+  const corpus = writeCorpus(contentDir, templates, size, join(ROOT, 'content', 'glossary.yaml'));
+  log(`${label}: corpus ${corpus.replies} replies, ${(corpus.bytes / 1024).toFixed(0)} KiB, digest ${corpus.digest}`);
+  makeSiteView(ROOT, siteDir, contentDir);
+  const { figures: build } = await buildSite(siteDir, dist, label);
+  const result: SizeResult = { size, corpus, build, prepare: null, astro: null, dist: null, pagefind: null, htmlPages: null, rebuild: null, weights: {}, search: null, baseline: null };
+  if (build.ok) {
+    writeFileSync(join(WORK, 'last-site.json'), readFileSync(join(siteDir, 'src/generated/site.json')));
+    result.dist = dirSize(dist);
+    result.pagefind = dirSize(join(dist, 'pagefind'));
+    result.htmlPages = listFiles(dist).filter((f) => f.endsWith('.html')).length;
+    const paths = pagePaths(dist);
+    result.weights = typeWeights(dist, paths);
+    if (options.browser) {
+      log(`${label}: page weights and first search in Chromium`);
+      result.search = await browserFigures(dist, paths, result.weights);
+    }
+  }
+  log(`${label}: prepare breakdown`);
+  result.prepare = prepareTiming(siteDir, size);
+  if (options.detail && build.ok) {
+    log(`${label}: astro build alone, for its phase and per-route log`);
+    result.astro = await astroDetail(siteDir, size);
+  }
+  if (options.rebuild && build.ok) result.rebuild = await rebuild(siteDir, contentDir, dist, label);
+  if (options.baseline) {
+    try {
+      const section = result.weights.section?.path.split('/').filter(Boolean).pop() ?? 's1';
+      result.baseline = await baselineFor(size, contentDir, section);
+    } catch (error) {
+      log(`baseline failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return result;
+}
+
+mkdirSync(WORK, { recursive: true });
+mkdirSync(outDir, { recursive: true });
+const { templates, skipped } = findTemplates(ROOT);
+log(`templates: ${templates.map((t) => t.name).join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
+const report: BenchReport = {
+  generated: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: machine(),
+  sizes,
+  options,
+  query: QUERY,
+  templates: templates.map((t) => t.name),
+  skippedTemplates: skipped,
+  results: [],
+};
+for (const size of [...sizes].sort((a, b) => a - b)) {
+  const r = await runSize(size, templates);
+  report.results.push(r);
+  writeReport(report, outDir);
+  log(`size ${size}: report written to ${outDir}`);
+  if (r.build.timedOut) {
+    log(`size ${size}: the build exceeded ${timeoutMs / 60000} min and was stopped; larger sizes are extrapolated, not run`);
+    for (const rest of sizes.filter((s) => s > size)) report.results.push({ size: rest, skipped: `not run: size ${size} exceeded the ${timeoutMs / 60000}-minute limit` } as SizeResult);
+    break;
+  }
+}
+writeReport(report, outDir);
+log(`done: ${join(outDir, 'report.md')}`);

@@ -1,0 +1,182 @@
+/**
+ * Measuring a process: wall time, peak memory of the whole process tree
+ * (VmRSS summed over the process and its descendants, sampled from /proc), the
+ * largest single process (GNU time's %M, when /usr/bin/time exists), and the
+ * stage lines the build prints. Also folder sizes and gzip sizes.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The outcome of one measured run. */
+export interface RunResult {
+  wallMs: number;
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** Highest sum of VmRSS over the process tree seen by the sampler (KiB). */
+  peakTreeKb: number;
+  /** Max RSS of the largest single process of the tree, from GNU time (KiB); null without /usr/bin/time. */
+  maxProcessKb: number | null;
+  /** Most processes alive at once in the tree. */
+  maxProcesses: number;
+  timedOut: boolean;
+  /** Time to the first output line matching each given pattern, ms since start. */
+  marks: Record<string, number>;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Whether GNU time with `-f %M` works here. */
+export function hasGnuTime(): boolean {
+  return existsSync(GNU_TIME);
+}
+
+function childrenMap(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid …; comm may contain spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = map.get(ppid) ?? [];
+      list.push(Number(name));
+      map.set(ppid, list);
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return map;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Sum of VmRSS over `pid` and all its descendants, and how many processes that is. */
+export function treeRss(pid: number): { kb: number; count: number } {
+  const kids = childrenMap();
+  let kb = 0;
+  let count = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    kb += rssKb(p);
+    count++;
+    stack.push(...(kids.get(p) ?? []));
+  }
+  return { kb, count };
+}
+
+/**
+ * Runs `command args` in `cwd`, sampling the tree's memory every `sampleMs`;
+ * kills the tree after `timeoutMs`. `marks` maps a name to a regexp matched
+ * against each stdout line: the first match records its time.
+ */
+export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; sampleMs?: number; marks?: Record<string, RegExp>; echo?: (line: string) => void }): Promise<RunResult> {
+  const useTime = hasGnuTime();
+  const argv = useTime ? ['-f', '__BENCH_TIME__ %e %M', command, ...args] : args;
+  const start = performance.now();
+  const child = spawn(useTime ? GNU_TIME : command, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stdout = '';
+  let stderr = '';
+  let pending = '';
+  const marks: Record<string, number> = {};
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      for (const [name, re] of Object.entries(options.marks ?? {})) if (!(name in marks) && re.test(line)) marks[name] = performance.now() - start;
+      options.echo?.(line);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let peakTreeKb = 0;
+  let maxProcesses = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    const { kb, count } = treeRss(child.pid);
+    peakTreeKb = Math.max(peakTreeKb, kb);
+    maxProcesses = Math.max(maxProcesses, count);
+  };
+  const sampler = setInterval(sample, options.sampleMs ?? 200);
+  let timedOut = false;
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, options.timeoutMs)
+    : undefined;
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      clearInterval(sampler);
+      if (timer) clearTimeout(timer);
+      const wallMs = performance.now() - start;
+      let maxProcessKb: number | null = null;
+      const m = /__BENCH_TIME__ [\d.]+ (\d+)/.exec(stderr);
+      if (m) {
+        maxProcessKb = Number(m[1]);
+        stderr = stderr.replace(/^.*__BENCH_TIME__.*$\n?/m, '').replace(/^Command exited with non-zero status \d+\n?/m, '');
+      }
+      // GNU time exits with the child's status.
+      resolve({ wallMs, code, signal, stdout, stderr, peakTreeKb, maxProcessKb, maxProcesses, timedOut, marks });
+    });
+  });
+}
+
+/** Total bytes and file count under a folder (0 if it does not exist). */
+export function dirSize(dir: string): { bytes: number; files: number } {
+  if (!existsSync(dir)) return { bytes: 0, files: 0 };
+  let bytes = 0;
+  let files = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) {
+        bytes += statSync(p).size;
+        files++;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files };
+}
+
+/** Bytes after gzip at the default level (6), as a static host would serve them. */
+export function gzipBytes(data: Uint8Array | string): number {
+  return gzipSync(typeof data === 'string' ? Buffer.from(data) : data).length;
+}
+
+/** All files under a folder, relative paths. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(d, entry.name), `${rel}${entry.name}/`);
+      else if (entry.isFile()) out.push(`${rel}${entry.name}`);
+    }
+  };
+  if (existsSync(dir)) walk(dir, '');
+  return out.sort();
+}
+
+/** Milliseconds in a stage line of the build (`build: astro 355 pages in 9223 ms`). */
+export function stageMs(stdout: string, re: RegExp): number | null {
+  const m = re.exec(stdout);
+  return m ? Number(m[m.length - 1]) : null;
+}

@@ -1,0 +1,299 @@
+/**
+ * The benchmark's results: report.json (every number) and report.md (tables
+ * per size, page weights, the Starlight comparison with ratios, and the
+ * targets stated as met / not met with the figures behind them).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroDetail } from './astro-detail.ts';
+import type { Transfer } from './browser.ts';
+import type { SkippedTemplate } from './corpus.ts';
+
+export interface BuildFigures {
+  runner: string;
+  ok: boolean;
+  timedOut: boolean;
+  wallMs: number;
+  prepareMs: number | null;
+  astroMs: number | null;
+  pagefindMs: number | null;
+  totalMs: number | null;
+  astroPages: number | null;
+  records: Record<string, number>;
+  peakTreeMB: number | null;
+  maxProcessMB: number | null;
+  maxProcesses: number;
+  error?: string;
+  routeCheckError?: string;
+}
+
+type Size2 = { raw: number; gzip: number };
+export interface PageWeight {
+  path: string;
+  static: { html: Size2; css: Size2; js: Size2; total: Size2 };
+  load?: Omit<Transfer, 'files'>;
+}
+
+export interface SearchFigures {
+  query: string;
+  afterHtml: Transfer;
+  searchOnly: Transfer;
+  results: number;
+  firstResult: string;
+  ms: number;
+}
+
+export interface SizeResult {
+  size: number;
+  skipped?: string;
+  corpus: { digest: string; replies: number; bytes: number };
+  build: BuildFigures;
+  prepare: {
+    importMs: number; loadMs: number; qaMs: number; pipelineMs: number; generateMs: number; writeMs: number; prepareWarmMs: number;
+    findings: number; mdxFiles: number; mdxBytes: number; siteJsonBytes: number; searchRecords: number; concordanceEntries: number;
+  } | null;
+  astro: (AstroDetail & { wallMs?: number; peakTreeMB?: number | null }) | null;
+  dist: { bytes: number; files: number } | null;
+  pagefind: { bytes: number; files: number } | null;
+  htmlPages: number | null;
+  rebuild: (BuildFigures & { edit: string }) | null;
+  weights: Record<string, PageWeight>;
+  search: SearchFigures | null;
+  baseline: {
+    versions: Record<string, string>;
+    ok: boolean;
+    timedOut: boolean;
+    wallMs: number;
+    astroTotalMs: number | null;
+    pagefindMs: number | null;
+    pages: number | null;
+    sourcePages: number;
+    peakTreeMB: number | null;
+    maxProcessMB: number | null;
+    dist: { bytes: number; files: number };
+    pagefind: { bytes: number; files: number };
+    detail: AstroDetail;
+    section: PageWeight | null;
+    search: SearchFigures | null;
+  } | null;
+}
+
+export interface BenchReport {
+  generated: string;
+  command: string;
+  machine: { nproc: number; cpu: string; memoryGB: number; kernel: string; node: string; chromium: string; gnuTime: boolean; versions: Record<string, string> };
+  sizes: number[];
+  options: Record<string, boolean>;
+  query: string;
+  templates: string[];
+  skippedTemplates: SkippedTemplate[];
+  results: SizeResult[];
+  targets?: Target[];
+  trend?: Trend;
+}
+
+export interface Target { name: string; status: 'met' | 'not met' | 'not evaluated'; detail: string }
+export interface Trend { fixedMs: number; perReplyMs: Record<string, number>; fit: { interceptMs: number; perReplyMs: number; points: number } | null; predicted500Ms: number | null }
+
+const KB = 1000;
+const fmtKB = (b: number | null | undefined) => (b === null || b === undefined ? '–' : `${(b / KB).toFixed(1)} KB`);
+const fmtMB = (b: number | null | undefined) => (b === null || b === undefined ? '–' : `${(b / 1e6).toFixed(1)} MB`);
+const fmtS = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+
+/** Linear fit of build wall time over the measured sizes; per-reply cost above the fixed cost of size 1. */
+export function trend(results: SizeResult[]): Trend | undefined {
+  const ok = results.filter((r) => !r.skipped && r.build?.ok);
+  const one = ok.find((r) => r.size === 1);
+  if (!one) return undefined;
+  const perReplyMs: Record<string, number> = {};
+  for (const r of ok) if (r.size > 1) perReplyMs[r.size] = (r.build.wallMs - one.build.wallMs) / (r.size - 1);
+  const pts = ok.map((r) => [r.size, r.build.wallMs] as const);
+  let fit: Trend['fit'] = null;
+  if (pts.length >= 2) {
+    const n = pts.length;
+    const mx = pts.reduce((s, p) => s + p[0], 0) / n;
+    const my = pts.reduce((s, p) => s + p[1], 0) / n;
+    const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+    fit = { interceptMs: Math.round(my - b * mx), perReplyMs: Math.round(b * 10) / 10, points: n };
+  }
+  return { fixedMs: one.build.wallMs, perReplyMs, fit, predicted500Ms: fit ? Math.round(fit.interceptMs + fit.perReplyMs * 500) : null };
+}
+
+/** The four targets of the brief, evaluated on the measured numbers. */
+export function targets(report: BenchReport): Target[] {
+  const ok = (n: number) => report.results.find((r) => r.size === n && !r.skipped && r.build?.ok);
+  const tr = trend(report.results);
+  const out: Target[] = [];
+  const r100 = ok(100);
+  const r500 = ok(500);
+  const timedOut500 = report.results.find((r) => r.size === 500 && (r.build?.timedOut || r.skipped));
+  if (tr && r100 && r500) {
+    const a = tr.perReplyMs[100]!;
+    const b = tr.perReplyMs[500]!;
+    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: b <= 1.5 * a ? 'met' : 'not met', detail: `${(a / 1000).toFixed(2)} s/reply at 100, ${(b / 1000).toFixed(2)} s/reply at 500 (ratio ${(b / a).toFixed(2)}; fixed cost ${fmtS(tr.fixedMs)})` });
+  } else if (timedOut500) {
+    out.push({ name: 'Build cost grows linearly', status: 'not met', detail: `the 500-reply build did not finish within the limit; measured per-reply costs: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}` });
+  } else out.push({ name: 'Build cost grows linearly', status: 'not evaluated', detail: 'needs sizes 1, 100 and 500' });
+  if (r500) {
+    const t = r500.build.wallMs;
+    const m = r500.build.peakTreeMB ?? Infinity;
+    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: t < 600_000 && m < 4096 ? 'met' : 'not met', detail: `${fmtS(t)} (${(t / 60000).toFixed(1)} min), peak ${m} MiB summed over the process tree (largest single process ${r500.build.maxProcessMB} MiB)` });
+  } else if (timedOut500) {
+    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not met', detail: `stopped after the time limit; the linear fit predicts ${fmtS(tr?.predicted500Ms)}` });
+  } else out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not evaluated', detail: 'size 500 was not run' });
+  const seed = ok(1);
+  const section = seed?.weights.section;
+  if (section) {
+    const bytes = section.load?.gzip ?? section.static.total.gzip;
+    const largest = Math.max(...report.results.filter((r) => r.weights?.section).map((r) => r.weights.section!.load?.gzip ?? r.weights.section!.static.total.gzip));
+    out.push({ name: 'A section page transfers under 30 KB gzip before search is opened', status: bytes < 30 * KB ? 'met' : 'not met', detail: `${fmtKB(bytes)} gzip for ${section.path} at size 1 (${section.load ? `everything Chromium fetched, ${section.load.requests} requests` : 'HTML + referenced CSS/JS'}); largest over all sizes ${fmtKB(largest)}` });
+  } else out.push({ name: 'A section page transfers under 30 KB gzip before search is opened', status: 'not evaluated', detail: 'size 1 was not built' });
+  if (seed?.search) {
+    const s = seed.search.afterHtml.gzip;
+    const all = report.results.filter((r) => r.search).map((r) => `${r.size}: ${fmtKB(r.search!.afterHtml.gzip)}`).join(', ');
+    out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: s < 150 * KB ? 'met' : 'not met', detail: `${fmtKB(s)} gzip-equivalent (${fmtKB(seed.search.afterHtml.raw)} as served uncompressed) for ${report.query} at size 1; by size: ${all}` });
+  } else out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: 'not evaluated', detail: 'no browser measurement at size 1' });
+  return out;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function markdown(report: BenchReport): string {
+  const m = report.machine;
+  const done = report.results.filter((r) => !r.skipped);
+  const L: string[] = [];
+  L.push('# Build and transfer benchmark', '');
+  L.push(`Generated ${report.generated} by \`${report.command}\`. How the corpus is made and how to read this: [bench/README.md](../README.md).`, '');
+  L.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGB} GB RAM, Linux ${m.kernel}, Node ${m.node}, ${m.chromium}; astro ${m.versions.astro}, @astrojs/mdx ${m.versions['@astrojs/mdx']}, pagefind ${m.versions.pagefind}. Peak memory = highest sum of VmRSS over the build's process tree, sampled every 200 ms${m.gnuTime ? '; the largest single process is GNU time\'s %M' : ''}.`, '');
+  L.push(`Corpus templates: ${report.templates.join(', ')}${report.skippedTemplates.length ? ` (not used: ${report.skippedTemplates.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}.`, '');
+  const routeNote = done.find((r) => r.build?.routeCheckError);
+  if (routeNote) L.push(`> **Note:** \`scripts/build.ts\` failed its final route check (${routeNote.build.routeCheckError}); the bench ran the same stages without that check (\`scripts/bench/stages.ts\`). Timings are the same stages; the missing routes are not built.`, '');
+
+  L.push('## Targets', '');
+  L.push(table(['Target', 'Status', 'Measured'], (report.targets ?? []).map((t) => [t.name, t.status === 'met' ? '**met**' : t.status === 'not met' ? '**not met**' : t.status, t.detail])), '');
+
+  L.push('## Build per size', '');
+  const cols = done.map((r) => r);
+  const row = (name: string, f: (r: SizeResult) => string) => [name, ...cols.map(f)];
+  L.push(
+    table(['', ...cols.map((r) => `${r.size} ${r.size === 1 ? 'reply' : 'replies'}`)], [
+      row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? 'timed out' : 'failed')),
+      row('**wall time** (node scripts/build.ts)', (r) => `**${fmtS(r.build.wallMs)}**`),
+      row('· prepare (parse, QA, MDX, data)', (r) => fmtS(r.build.prepareMs)),
+      row('  · module loading', (r) => fmtS(r.prepare?.importMs)),
+      row('  · parse + load (loadContent)', (r) => fmtS(r.prepare?.loadMs)),
+      row('  · translation QA', (r) => fmtS(r.prepare?.qaMs)),
+      row('  · annotate, Traditional, MDX, site data', (r) => fmtS(r.prepare?.generateMs)),
+      row('  · write src/generated', (r) => fmtS(r.prepare?.writeMs)),
+      row('· astro build', (r) => fmtS(r.build.astroMs)),
+      row('  · content sync + types', (r) => fmtS(r.astro?.syncTypesMs)),
+      row('  · Vite server bundle (compiles every MDX page)', (r) => fmtS(r.astro?.viteMs?.[0])),
+      row('  · page generation', (r) => fmtS(r.astro?.generateMs)),
+      row('· Pagefind index', (r) => fmtS(r.build.pagefindMs)),
+      row('time per reply above size 1', (r) => (report.trend?.perReplyMs[r.size] !== undefined ? fmtS(report.trend.perReplyMs[r.size]) : '–')),
+      row('**peak memory** (process tree)', (r) => (r.build.peakTreeMB === null ? '–' : `**${r.build.peakTreeMB} MiB**`)),
+      row('largest single process', (r) => (r.build.maxProcessMB === null ? '–' : `${r.build.maxProcessMB} MiB`)),
+      row('pages Astro built', (r) => String(r.build.astroPages ?? '–')),
+      row('MDX files / bytes', (r) => (r.prepare ? `${r.prepare.mdxFiles} / ${fmtMB(r.prepare.mdxBytes)}` : '–')),
+      row('site.json (imported by every page)', (r) => fmtMB(r.prepare?.siteJsonBytes)),
+      row('glossary concordance entries', (r) => String(r.prepare?.concordanceEntries ?? '–')),
+      row('search records (all locales)', (r) => String(Object.values(r.build.records).reduce((a, b) => a + b, 0) || '–')),
+      row('dist/ size (files)', (r) => (r.dist ? `${fmtMB(r.dist.bytes)} (${r.dist.files})` : '–')),
+      row('dist/pagefind size (files)', (r) => (r.pagefind ? `${fmtMB(r.pagefind.bytes)} (${r.pagefind.files})` : '–')),
+      row('rebuild after one en.yaml edit', (r) => (r.rebuild ? `${fmtS(r.rebuild.wallMs)} (prepare ${fmtS(r.rebuild.prepareMs)}, astro ${fmtS(r.rebuild.astroMs)}, pagefind ${fmtS(r.rebuild.pagefindMs)})` : '–')),
+    ]),
+    '',
+  );
+  const skipped = report.results.filter((r) => r.skipped);
+  for (const r of skipped) L.push(`- size ${r.size}: ${r.skipped}`);
+  if (report.trend) {
+    const t = report.trend;
+    L.push(`Trend: fixed cost (1 reply) ${fmtS(t.fixedMs)}; ${t.fit ? `least-squares fit over ${t.fit.points} sizes: ${fmtS(t.fit.interceptMs)} + ${(t.fit.perReplyMs / 1000).toFixed(2)} s × replies (→ ${fmtS(t.predicted500Ms)} at 500)` : 'one size only'}.`, '');
+  }
+
+  L.push('## Where Astro spends page-generation time', '', 'From the log of a separate `astro build` over the same src/generated (per-route `(+N ms)` lines summed by route type; all three locales).', '');
+  const astroSizes = done.filter((r) => r.astro);
+  const types = [...new Set(astroSizes.flatMap((r) => Object.keys(r.astro!.routes)))].sort((a, b) => (astroSizes.at(-1)!.astro!.routes[b]?.ms ?? 0) - (astroSizes.at(-1)!.astro!.routes[a]?.ms ?? 0));
+  if (astroSizes.length) {
+    L.push(table(['route type', ...astroSizes.map((r) => `${r.size}: pages / total / slowest page`)], types.map((t) => [t, ...astroSizes.map((r) => {
+      const x = r.astro!.routes[t];
+      return x ? `${x.pages} / ${fmtS(x.ms)} / ${x.maxMs} ms` : '–';
+    })])), '');
+    L.push(`Astro warnings printed: ${astroSizes.map((r) => `${r.size}: ${r.astro!.warnings}`).join(', ')}.`, '');
+  }
+
+  const seed = done.find((r) => r.size === 1) ?? done[0];
+  if (seed && Object.keys(seed.weights).length) {
+    L.push(`## Page weight per page type (size ${seed.size}, zh-hans)`, '');
+    L.push('Static: the page\'s HTML plus the CSS and JS it references (module imports followed, dynamic imports not), each gzipped. Loaded: everything Chromium fetched until the network was idle, gzip-equivalent (the static server does not compress; raw in brackets).', '');
+    L.push(table(['page type', 'path', 'HTML gz', 'CSS gz', 'JS gz', 'static total gz', 'loaded gz (raw), requests'], Object.entries(seed.weights).map(([type, w]) => [type, `\`${w.path}\``, fmtKB(w.static.html.gzip), fmtKB(w.static.css.gzip), fmtKB(w.static.js.gzip), `**${fmtKB(w.static.total.gzip)}**`, w.load ? `${fmtKB(w.load.gzip)} (${fmtKB(w.load.raw)}), ${w.load.requests}` : '–'])), '');
+    const grow = ['home', 'glossary index', 'term page', 'term page (largest)', 'figures index', 'section'];
+    L.push('Static weight (gzip) of the pages that list all replies, by size:', '');
+    L.push(table(['page type', ...done.map((r) => String(r.size))], grow.filter((g) => done.some((r) => r.weights[g])).map((g) => [g, ...done.map((r) => fmtKB(r.weights[g]?.static.total.gzip))])), '');
+  }
+  const searches = done.filter((r) => r.search);
+  if (searches.length) {
+    L.push(`## First search for ${report.query}`, '');
+    L.push('`/zh-hans/search/?q=…` opened in Chromium; everything fetched after the HTML page until results are listed and the network is idle. "Search only" = lexicon + Pagefind files (not the page\'s own CSS/JS).', '');
+    L.push(table(['size', 'after HTML gz (raw)', 'search only gz (raw)', 'requests', 'by type (gz)', 'results', 'first result'], searches.map((r) => {
+      const s = r.search!;
+      return [r.size, `**${fmtKB(s.afterHtml.gzip)}** (${fmtKB(s.afterHtml.raw)})`, `${fmtKB(s.searchOnly.gzip)} (${fmtKB(s.searchOnly.raw)})`, s.afterHtml.requests, Object.entries(s.afterHtml.byType).map(([k, v]) => `${k} ${fmtKB(v.gzip)}`).join(', '), s.results, `\`${s.firstResult}\``];
+    })), '');
+    const f = seed?.search?.afterHtml.files;
+    if (f) {
+      L.push(`<details><summary>Files of the first search at size ${seed!.size}</summary>`, '', table(['path', 'type', 'raw', 'gzip'], f.map((x) => [`\`${x.path}\``, x.type, x.raw, x.gzip])), '', '</details>', '');
+    }
+  }
+
+  const base = done.filter((r) => r.baseline);
+  if (base.length) {
+    L.push('## Baseline: the same replies in Starlight', '');
+    const v = base[0]!.baseline!.versions;
+    L.push(`@astrojs/starlight ${v['@astrojs/starlight']}, astro ${v.astro}, pagefind ${v.pagefind}, @pagefind/default-ui ${v['@pagefind/default-ui']}, installed into bench/work/starlight/. One Markdown page per reply section (Chinese block, English below), an overview per reply, a home page; one locale (zh-CN); Starlight's Pagefind search as shipped. The sidebar is one link (Starlight's default sidebar would list every page on every page). The site builds 3 locales plus glossary and figures pages, so its page count is several times the baseline's: ratios compare the products as built, not per page.`, '');
+    const rows: (string | number)[][] = [];
+    for (const r of base) {
+      const b = r.baseline!;
+      const site = {
+        time: r.build.wallMs,
+        mem: r.build.peakTreeMB,
+        dist: r.dist?.bytes,
+        index: r.pagefind?.bytes,
+        section: r.weights.section?.load?.gzip ?? r.weights.section?.static.total.gzip,
+        search: r.search?.afterHtml.gzip,
+        searchOnly: r.search?.searchOnly.gzip,
+      };
+      const bl = {
+        time: b.wallMs,
+        mem: b.peakTreeMB,
+        dist: b.dist.bytes,
+        index: b.pagefind.bytes,
+        section: b.section?.load?.gzip ?? b.section?.static.total.gzip,
+        search: b.search?.afterHtml.gzip,
+        searchOnly: b.search?.searchOnly.gzip,
+      };
+      rows.push([`${r.size}`, 'pages', String(r.build.astroPages ?? '–'), String(b.pages ?? '–'), ratio(r.build.astroPages, b.pages)]);
+      rows.push(['', 'build wall time', fmtS(site.time), fmtS(bl.time), ratio(site.time, bl.time)]);
+      rows.push(['', 'peak memory (MiB)', String(site.mem ?? '–'), String(bl.mem ?? '–'), ratio(site.mem, bl.mem)]);
+      rows.push(['', 'dist/ size', fmtMB(site.dist), fmtMB(bl.dist), ratio(site.dist, bl.dist)]);
+      rows.push(['', 'pagefind/ size', fmtMB(site.index), fmtMB(bl.index), ratio(site.index, bl.index)]);
+      rows.push(['', 'section page (loaded, gz)', fmtKB(site.section), fmtKB(bl.section), ratio(site.section, bl.section)]);
+      rows.push(['', `first search ${report.query}: after HTML (gz)`, fmtKB(site.search), fmtKB(bl.search), ratio(site.search, bl.search)]);
+      rows.push(['', 'first search: search files only (gz)', fmtKB(site.searchOnly), fmtKB(bl.searchOnly), ratio(site.searchOnly, bl.searchOnly)]);
+    }
+    L.push(table(['size', 'figure', 'site', 'Starlight', 'site / Starlight'], rows), '');
+    L.push('Starlight\'s "first search" = the section page\'s assets after its HTML, plus what opening the search dialog and typing the query fetched (Pagefind UI, pagefind.js, worker, wasm, index chunks, fragments). Its Pagefind stage runs inside `astro build` (' + base.map((r) => `${r.size}: ${fmtS(r.baseline!.pagefindMs)}`).join(', ') + ').', '');
+  }
+  L.push('## Raw numbers', '', 'All figures, including per-file lists, are in [report.json](report.json).', '');
+  return L.join('\n');
+}
+
+/** Writes report.json and report.md into `outDir`. */
+export function writeReport(report: BenchReport, outDir: string): void {
+  report.trend = trend(report.results);
+  report.targets = targets(report);
+  writeFileSync(join(outDir, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
+  writeFileSync(join(outDir, 'report.md'), markdown(report));
+}

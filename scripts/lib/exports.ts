@@ -1,0 +1,191 @@
+/**
+ * The downloadable data: the glossary as JSON, CSV and TBX, and the key
+ * figures as JSON and CSV. Pure formatting; the Astro endpoints in
+ * src/pages/data/ serve the results, so the files exist in every build.
+ * Output is deterministic (no timestamps), so a rebuild without content
+ * changes gives the same bytes.
+ */
+import type { GlossaryTerm } from './glossary.ts';
+import type { Figure } from './figures.ts';
+
+/** Where a term occurs, as far as the exports need it (the site data has more). */
+export interface OccurrenceRef {
+  slug: string;
+  page: string;
+  block: string;
+}
+
+/** A glossary term as the exports take it: the loaded term, with its occurrences when the pipeline has found them. */
+export type ExportTerm = GlossaryTerm & { occurrences?: OccurrenceRef[] };
+
+/** A figure as the exports take it: with the site path of its source block when the caller knows it. */
+export type ExportFigure = Figure & { url?: string };
+
+/** The separator of list values inside one CSV field (aliases, English alternatives). */
+export const LIST_SEPARATOR = '; ';
+
+/** Quotes one CSV field per RFC 4180: fields with a comma, quote, CR or LF are enclosed in quotes, quotes doubled. */
+export function csvField(value: string | number | boolean | undefined | null): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes a CSV document per RFC 4180: a header row, CRLF after every record (including the last). */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | undefined | null)[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
+/** The columns of glossary.csv, in order: a public contract for spreadsheet users. */
+export const GLOSSARY_CSV_COLUMNS = ['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'aliases', 'category', 'official', 'confidence', 'explanation', 'sources'] as const;
+
+/** The glossary as CSV: one row per term, list fields joined with "; ". */
+export function glossaryCsv(terms: readonly GlossaryTerm[]): string {
+  return toCsv(
+    GLOSSARY_CSV_COLUMNS,
+    terms.map((t) => [t.id, t.zh, t.hant, t.pinyin, t.pinyinPlain, t.en, t.enAliases.join(LIST_SEPARATOR), t.aliases.join(LIST_SEPARATOR), t.category, t.official ? 'true' : 'false', t.confidence, t.explanation, t.sources]),
+  );
+}
+
+/** The glossary as JSON: every field a reuser needs, in a fixed key order, with occurrences as block references. */
+export function glossaryJson(terms: readonly ExportTerm[]): string {
+  const data = {
+    description: 'Glossary of Chinese policy terms with English renderings (Policy Replies, Zhengzhou). "official": true means an established English rendering was found; false means the rendering is our own.',
+    terms: terms.map((t) => ({
+      id: t.id,
+      zh: t.zh,
+      zhHant: t.hant,
+      pinyin: t.pinyin,
+      pinyinPlain: t.pinyinPlain,
+      en: t.en,
+      enAliases: t.enAliases,
+      aliases: t.aliases,
+      aliasesHant: t.aliasesHant,
+      literal: t.literal ?? null,
+      category: t.category,
+      official: t.official,
+      confidence: t.confidence,
+      explanation: t.explanation,
+      sources: t.sources,
+      ...(t.occurrences ? { occurrences: t.occurrences.map((o) => ({ reply: o.slug, page: o.page, block: o.block })) } : {}),
+    })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** The namespace of TBX v3 (ISO 30042:2019). */
+export const TBX_NAMESPACE = 'urn:iso:std:iso:30042:ed-2';
+
+/** A conceptEntry id for a term id: term ids may start with a digit, XML ids may not. */
+export const conceptId = (termId: string) => (/^[A-Za-z_]/.test(termId) ? termId : `term-${termId}`);
+
+/** Options of the TBX export. */
+export interface TbxOptions {
+  /** Human-readable names of the categories (subjectField); the category id is used when a name is missing. */
+  categoryNames?: Record<string, string>;
+  /** The text of the header's sourceDesc. */
+  source?: string;
+}
+
+/** The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. */
+export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions = {}): string {
+  const x = xmlEscape;
+  const source = options.source ?? 'Glossary of Chinese policy terms with English renderings, from Policy Replies, Zhengzhou (Chinese government replies to proposals). Simplified and Traditional Chinese, English.';
+  const termSec = (indent: string, term: string, status: 'preferredTerm-admn-sts' | 'admittedTerm-admn-sts', extra: string[] = []) =>
+    [`${indent}<termSec>`, `${indent}  <term>${x(term)}</term>`, `${indent}  <termNote type="administrativeStatus">${status}</termNote>`, ...extra.map((e) => `${indent}  ${e}`), `${indent}</termSec>`];
+  const unique = (forms: string[]) => [...new Set(forms.filter((f) => f.trim() !== ''))];
+  const langSec = (lang: string, main: string, aliases: string[], mainExtra: string[] = [], head: string[] = []) => {
+    const alts = unique(aliases).filter((a) => a !== main);
+    return [
+      `      <langSec xml:lang="${lang}">`,
+      ...head.map((h) => `        ${h}`),
+      ...termSec('        ', main, 'preferredTerm-admn-sts', mainExtra),
+      ...alts.flatMap((a) => termSec('        ', a, 'admittedTerm-admn-sts')),
+      '      </langSec>',
+    ];
+  };
+  const entries = terms.flatMap((t) => {
+    const notes = [t.literal ? `<note>Literally: ${x(t.literal)}</note>` : ''].filter(Boolean);
+    return [
+      `    <conceptEntry id="${x(conceptId(t.id))}">`,
+      `      <descrip type="subjectField">${x(options.categoryNames?.[t.category] ?? t.category)}</descrip>`,
+      ...langSec('zh-Hans', t.zh, t.aliases, [`<note>Pinyin: ${x(t.pinyin)}</note>`]),
+      ...langSec('zh-Hant', t.hant, t.aliasesHant),
+      ...langSec(
+        'en',
+        t.en,
+        t.enAliases,
+        [`<admin type="source">${x(t.sources)}</admin>`, `<note>${t.official ? 'Established English rendering' : 'Our rendering (no established English found)'}; confidence: ${x(t.confidence)}.</note>`],
+        [`<descrip type="definition">${x(t.explanation)}</descrip>`, ...notes],
+      ),
+      '    </conceptEntry>',
+    ];
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="${TBX_NAMESPACE}">`,
+    '  <tbxHeader>',
+    '    <fileDesc>',
+    '      <sourceDesc>',
+    `        <p>${x(source)}</p>`,
+    '      </sourceDesc>',
+    '    </fileDesc>',
+    '  </tbxHeader>',
+    '  <text>',
+    '    <body>',
+    ...entries.map((line) => `  ${line}`),
+    '    </body>',
+    '  </text>',
+    '</tbx>',
+    '',
+  ].join('\n');
+}
+
+/** The columns of figures.csv, in order: a public contract for analysts. */
+export const FIGURES_CSV_COLUMNS = ['reply', 'block', 'kind', 'value', 'unit', 'period', 'zh', 'context_zh', 'label_en', 'url'] as const;
+
+/** A value as plain digits (no exponent, no float noise such as 0.30000000000000004). */
+export function plainNumber(value: number): string {
+  const rounded = Number(value.toPrecision(12));
+  if (Number.isInteger(rounded) && Math.abs(rounded) >= 1e21) return BigInt(rounded).toString();
+  return Math.abs(rounded) < 1e-6 && rounded !== 0 ? rounded.toFixed(12).replace(/0+$/, '') : String(rounded);
+}
+
+/** The key figures as CSV: one row per figure, `url` the site path of the source block's anchor. */
+export function figuresCsv(figures: readonly ExportFigure[]): string {
+  return toCsv(
+    FIGURES_CSV_COLUMNS,
+    figures.map((f) => [f.reply, f.block, f.kind, plainNumber(f.value), f.unit, f.period, f.zh, f.contextZh, f.labelEn, f.url]),
+  );
+}
+
+/** The key figures as JSON, with the site path of each figure's source block. */
+export function figuresJson(figures: readonly ExportFigure[]): string {
+  const data = {
+    description: 'Figures stated in the replies (Policy Replies, Zhengzhou), each with its unit, period, Chinese context, English label and source block. Values are in base units (yuan, not billion yuan).',
+    figures: figures.map((f) => ({
+      reply: f.reply,
+      block: f.block,
+      kind: f.kind,
+      value: Number(plainNumber(f.value)),
+      unit: f.unit,
+      period: f.period ?? null,
+      zh: f.zh,
+      contextZh: f.contextZh,
+      labelEn: f.labelEn ?? null,
+      url: f.url ?? null,
+    })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** The page a block is shown on, from the public reply document: its section's page, or the overview ('index') for front and back matter (mirrors pageOf in pipeline.ts). */
+export function blockPages(doc: { blocks: readonly { id: string; section: string }[] }): Map<string, string> {
+  return new Map(doc.blocks.map((b) => [b.id, ['front', 'intro', 'back'].includes(b.section) ? 'index' : b.section]));
+}

@@ -1,0 +1,6 @@
+// data/glossary.json: the glossary with occurrences, for reuse (see scripts/lib/exports.ts).
+import { site } from '../../lib/site';
+import { glossaryJson } from '../../../scripts/lib/exports.ts';
+
+/** Serves the glossary as JSON at build time, so the file exists in every static build. */
+export const GET = () => new Response(glossaryJson(site.glossary), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,262 @@
+/**
+ * The site in real Chromium, served under the /policy/ sub-path as a static
+ * host would: navigation, the language switcher keeping the block anchor, the
+ * reading mode (remembered), glossary definitions on keyboard focus, the
+ * figures page, search in all three locales, no request leaving 127.0.0.1, no
+ * console error, and no horizontal scroll at 360 px.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
+import type { RunningServer } from '../../scripts/lib/static-server.ts';
+
+const SLUG = 'zhengzhou-2021-20210574';
+const BASE = BUILDS.sub.base; // '/policy/'
+
+let browser: Browser;
+let server: RunningServer;
+/** Everything that went wrong on any visited page: requests off the loopback host, console errors, page errors, failed requests. */
+const offHost: string[] = [];
+const consoleErrors: string[] = [];
+const visited = new Set<string>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveBuild('sub');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser context (own localStorage) whose pages report every request and console error. */
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') offHost.push(`${request.url()} (from ${request.frame().url()})`);
+  });
+  context.on('page', (page) => watch(page));
+  return context;
+}
+
+function watch(page: Page): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: console.error ${message.text()} ${message.location().url ?? ''}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
+  page.on('requestfailed', (request) => consoleErrors.push(`${page.url()}: request failed ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`${page.url()}: HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) visited.add(frame.url());
+  });
+}
+
+const site = (path = '') => server.url + path;
+const pathOf = (url: string) => new URL(url).pathname;
+
+/** The reply's blocks, from the build's public data file. */
+function replyData(): { blocks: { id: string; zh: string; en?: string; translationStatus?: string }[] } {
+  return JSON.parse(readFileSync(join(BUILDS.sub.dir, 'data', 'replies', `${SLUG}.json`), 'utf8'));
+}
+
+describe(`the site in Chromium under ${BASE}`, () => {
+  it('(a) navigation: root → English home → reply → section II → next section', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site());
+    await page.waitForURL(site('en/'), { timeout: 10_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    const reply = page.locator('.reply-list a').first();
+    expect(pathOf(await reply.evaluate((a) => (a as HTMLAnchorElement).href))).toBe(`${BASE}en/replies/${SLUG}/`);
+    await Promise.all([page.waitForURL(site(`en/replies/${SLUG}/`)), reply.click()]);
+    expect(await page.locator('h1').first().textContent()).toBeTruthy();
+
+    const toSection2 = page.locator('nav.toc a').filter({ hasText: /^\s*II\.\s/ });
+    expect(await toSection2.count(), 'one contents link labelled "II."').toBe(1);
+    await Promise.all([page.waitForURL(site(`en/replies/${SLUG}/s2/`)), toSection2.click()]);
+    expect(await page.locator('h1#s2').count(), 'the section heading block').toBe(1);
+
+    const next = page.getByRole('link', { name: /Next section/ });
+    expect(await next.count()).toBe(1);
+    await Promise.all([page.waitForURL(site(`en/replies/${SLUG}/s3/`)), next.click()]);
+    expect(await page.locator('h1#s3').count()).toBe(1);
+    await context.close();
+  });
+
+  it('(b) the language switcher keeps the section and the block anchor', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site(`en/replies/${SLUG}/s2/#s2-3-p1-pt2`));
+    const link = page.locator('nav.languages a', { hasText: '简体中文' });
+    expect(await link.count()).toBe(1);
+    await Promise.all([page.waitForURL(`**${BASE}zh-hans/replies/${SLUG}/s2/**`), link.click()]);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe(`${BASE}zh-hans/replies/${SLUG}/s2/`);
+    expect(url.hash).toBe('#s2-3-p1-pt2');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    const target = await page.evaluate(() => {
+      const el = document.getElementById('s2-3-p1-pt2');
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, targeted: el.matches(':target') };
+    });
+    expect(target, 'the block exists on the zh-hans page').not.toBeNull();
+    expect(target!.targeted, 'the block is the :target').toBe(true);
+    expect(target!.top < target!.height && target!.bottom > 0, `the block is scrolled into view (${JSON.stringify(target)})`).toBe(true);
+    await context.close();
+  });
+
+  it('(c) reading mode: English only / Chinese only, remembered across a reload', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site(`en/replies/${SLUG}/s2/`));
+    const block = replyData().blocks.find((b) => b.id.startsWith('s2-') && b.translationStatus === 'translated' && b.en)!;
+    expect(block, 'a translated block of section II').toBeTruthy();
+    const zh = page.locator(`[id="${block.id}"] .text-zh`);
+    const en = page.locator(`[id="${block.id}"] .text-en`);
+    expect(await zh.isVisible() && await en.isVisible(), 'side by side by default').toBe(true);
+
+    await page.getByLabel('English only').check();
+    expect(await zh.isHidden(), 'Chinese hidden in English only').toBe(true);
+    expect(await en.isVisible(), 'English visible in English only').toBe(true);
+    await page.reload();
+    expect(await page.getByLabel('English only').isChecked(), 'the choice is still selected after a reload').toBe(true);
+    expect(await zh.isHidden(), 'Chinese still hidden after a reload').toBe(true);
+    expect(await en.isVisible()).toBe(true);
+
+    await page.getByLabel('Chinese only').check();
+    expect(await en.isHidden(), 'English hidden in Chinese only').toBe(true);
+    expect(await zh.isVisible(), 'Chinese visible in Chinese only').toBe(true);
+    await page.reload();
+    expect(await page.getByLabel('Chinese only').isChecked()).toBe(true);
+    expect(await en.isHidden(), 'English still hidden after a reload').toBe(true);
+    expect(await zh.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('(d) a glossary term shows its definition on keyboard focus only, and the definition is not in the copied text', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site(`zh-hans/replies/${SLUG}/s2/`));
+    await page.mouse.move(5, 700);
+    const tip = () => page.evaluate(() => {
+      const el = document.querySelector('.reply-text .term')!;
+      const after = getComputedStyle(el, '::after');
+      return { display: after.display, content: after.content, focused: document.activeElement === el };
+    });
+    expect((await tip()).display, 'definition hidden without focus or hover').toBe('none');
+
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.matches('.reply-text .term'));
+    }
+    expect(reached, 'Tab reaches a term link of the reading text').toBe(true);
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const describedBy = el.getAttribute('aria-describedby') ?? '';
+      return {
+        first: el === document.querySelector('.reply-text .term'),
+        href: (el as HTMLAnchorElement).href,
+        definition: document.getElementById(describedBy)?.textContent?.trim() ?? null,
+        blockId: el.closest('.block')?.id ?? null,
+        paragraph: el.closest('.text')?.textContent ?? null,
+        paragraphIsChinese: !!el.closest('.text-zh'),
+      };
+    });
+    expect(focused.first, 'the first term link of the reading text gets focus first').toBe(true);
+    expect(pathOf(focused.href)).toMatch(new RegExp(`^${BASE}zh-hans/glossary/[^/]+/$`));
+    expect(focused.definition, 'aria-describedby points to the definition').toBeTruthy();
+    const shown = await tip();
+    expect(shown.focused).toBe(true);
+    expect(shown.display, 'definition displayed on focus').not.toBe('none');
+    expect(shown.content, 'the ::after content carries the definition').toContain(focused.definition!);
+
+    // The paragraph's text is exactly the Chinese of the block: the definition is generated content, not DOM text.
+    const block = replyData().blocks.find((b) => b.id === focused.blockId);
+    expect(block, `block ${focused.blockId} in the reply data`).toBeTruthy();
+    expect(focused.paragraphIsChinese, 'the first term of a zh-hans page is in its Chinese text').toBe(true);
+    expect(focused.paragraph).toBe(block!.zh);
+
+    await page.keyboard.press('Tab');
+    const after = await tip();
+    expect(after.focused).toBe(false);
+    expect(after.display, 'definition hidden again once focus moves on').toBe('none');
+    await context.close();
+  });
+
+  it('(e) the figures page of the reply has a table of figures and an inline SVG chart with a title', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const response = await page.goto(site(`en/figures/${SLUG}/`));
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('table').count(), 'a table').toBeGreaterThan(0);
+    expect(await page.locator('table tbody tr').count(), 'rows in the table').toBeGreaterThan(0);
+    const charts = await page.evaluate(() => [...document.querySelectorAll('svg[role="img"]')].map((svg) => svg.querySelector(':scope > title')?.textContent?.trim() ?? ''));
+    expect(charts.length, 'inline svg[role=img] charts').toBeGreaterThan(0);
+    expect(charts.filter(Boolean).length, 'a chart with a non-empty <title>').toBeGreaterThan(0);
+    await context.close();
+  });
+
+  describe('(f) search under the base path', () => {
+    const cases = [
+      ['zh-hans', '亩均论英雄', 'mu-jun-lun-ying-xiong'],
+      ['zh-hant', '畝均論英雄', 'mu-jun-lun-ying-xiong'],
+      ['en', 'zhuanjingtexin', 'zhuan-jing-te-xin'],
+    ] as const;
+    it.each(cases)('%s: %s → the glossary term first, then a highlighted block', async (locale, query, term) => {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(site(`${locale}/search/?q=${encodeURIComponent(query)}`));
+      await page.waitForSelector('#search-results a', { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelectorAll('#search-results a').length >= 2, undefined, { timeout: 10_000 }).catch(() => undefined);
+      const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length, `results for ${query}: ${hrefs.join(', ')}`).toBeGreaterThanOrEqual(2);
+      expect(hrefs[0], 'the first result is the term page under the base path').toMatch(new RegExp(`^${BASE}`));
+      expect(pathOf(new URL(hrefs[0]!, page.url()).href)).toBe(`${BASE}${locale}/glossary/${term}/`);
+      expect(hrefs.every((h) => h.startsWith(BASE)), `every result stays under ${BASE}: ${hrefs.join(', ')}`).toBe(true);
+
+      const second = page.locator('#search-results a').nth(1);
+      await Promise.all([page.waitForURL((u) => u.pathname !== `${BASE}${locale}/search/`), second.click()]);
+      const landed = new URL(page.url());
+      expect(landed.pathname.startsWith(`${BASE}${locale}/`), `landed on ${landed.href}`).toBe(true);
+      expect(landed.hash.length, `the result URL ${landed.href} names a block`).toBeGreaterThan(1);
+      const hit = await page.evaluate(() => {
+        const id = decodeURIComponent(location.hash.slice(1));
+        const el = document.getElementById(id);
+        return { id, found: !!el, block: !!el?.classList.contains('block'), marks: el ? [...el.querySelectorAll('mark.search-hit')].map((m) => m.textContent) : [] };
+      });
+      expect(hit.found, `an element with id "${hit.id}"`).toBe(true);
+      expect(hit.block, `#${hit.id} is a block`).toBe(true);
+      expect(hit.marks.length, `mark.search-hit inside #${hit.id}`).toBeGreaterThan(0);
+      await context.close();
+    });
+  });
+
+  it('(h) at 360 px wide a section page has no horizontal scroll', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const widths: Record<string, number> = {};
+    for (const locale of ['en', 'zh-hans', 'zh-hant']) {
+      await page.goto(site(`${locale}/replies/${SLUG}/s2/`));
+      widths[locale] = await page.evaluate(() => document.documentElement.scrollWidth);
+    }
+    const wide = Object.entries(widths).filter(([, w]) => w > 360);
+    expect(wide, `document.documentElement.scrollWidth at 360 px: ${JSON.stringify(widths)}`).toEqual([]);
+    await context.close();
+  });
+
+  it('(g) no request left 127.0.0.1 and no page logged a console error', () => {
+    expect(visited.size, 'pages visited by the tests above').toBeGreaterThan(10);
+    expect(offHost, `requests off 127.0.0.1:\n${offHost.join('\n')}`).toEqual([]);
+    expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
+  });
+});
