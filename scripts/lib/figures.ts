@@ -18,6 +18,8 @@ export interface Figure {
   zh: string;
   contextZh: string;
   labelEn?: string;
+  /** Other blocks that state the same figure in the same words (the reply repeats some). */
+  alsoIn?: string[];
 }
 
 const UNIT_EN: Record<string, string> = {
@@ -29,14 +31,26 @@ const MULT: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4 };
 
 function kindOf(unit: string, clause: string): Figure['kind'] {
   if (unit === '元') return 'money';
-  if (unit === '%' || unit === '个百分点') return /占|比重|比例|覆盖/.test(clause) && !/增长|增速|提高|降低/.test(clause) ? 'share' : 'growth';
+  if (unit === '%' || unit === '个百分点') return /增长|增速|提高|降低|下降|降至/.test(clause) && !/占|比重|比例|率达|率为/.test(clause) ? 'growth' : /占|比重|比例|率/.test(clause) ? 'share' : 'other';
   if (/产能|吨|只/.test(unit + clause) && unit !== '家') return 'capacity';
   if (['家', '个', '名', '人', '项', '辆', '张', '场', '次', '笔', '本', '车次'].includes(unit)) return 'count';
   return 'other';
 }
 
-/** Extracts the figures of a reply; the English label comes from the translated clause holding the same value, when there is one. */
+/** Extracts the figures of a reply, once each: a figure repeated in the same words is kept at its first statement, with `alsoIn`. */
 export function extractFigures(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
+  const unique = new Map<string, Figure>();
+  for (const f of extractAll(doc, attached)) {
+    const key = `${f.kind}\u0000${f.value}\u0000${f.unit}\u0000${f.contextZh.replace(/^(全市|我市|郑州市)/, '')}`;
+    const first = unique.get(key);
+    if (!first) unique.set(key, f);
+    else if (first.block !== f.block) first.alsoIn = [...(first.alsoIn ?? []), f.block];
+  }
+  return [...unique.values()];
+}
+
+/** Every figure statement of a reply; the English label comes from the translated clause holding the same value, when there is one. */
+function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
   const figures: Figure[] = [];
   const year = doc.meta.year;
   for (const block of doc.blocks) {

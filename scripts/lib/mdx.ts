@@ -30,10 +30,10 @@ export function jsString(text: string): string {
 export type TermLink = (termId: string) => { href: string; tip: string };
 
 /** Writes annotated text as MDX children: string expressions, with glossary terms wrapped in <Term>. */
-export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink): string {
+export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink, link = true): string {
   return segments
     .map((s) => {
-      if (s.term && !linkTerms.has(s.term)) {
+      if (link && s.term && !linkTerms.has(s.term)) {
         linkTerms.add(s.term);
         const { href, tip } = termLink(s.term);
         return `<Term slug=${jsString(s.term)} href=${jsString(href)} tip={${jsString(tip)}}>{${jsString(s.text)}}</Term>`;
@@ -66,11 +66,13 @@ export interface BlockView {
 /** Writes one block as an MDX <Block> element with its texts in the locale's reading order. */
 export function blockToMdx(view: BlockView, locale: LocaleId, linked: { zh: Set<string>; en: Set<string> }, termLink: TermLink): string {
   const { block, translation } = view;
-  const inline = block.kind === 'heading' || block.kind === 'subheading' ? ' inline' : '';
+  // Headings keep their terms unlinked: no links inside headings.
+  const isHeading = block.kind === 'heading' || block.kind === 'subheading';
+  const inline = isHeading ? ' inline' : '';
   const zhLang = locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans';
-  const zh = `<Text lang="${zhLang}"${inline}>${segmentsToMdx(view.zh, linked.zh, termLink)}</Text>`;
+  const zh = `<Text lang="${zhLang}"${inline}>${segmentsToMdx(view.zh, linked.zh, termLink, !isHeading)}</Text>`;
   const enAttrs = `lang="en" status="${translation.status}"${inline}${view.enLabel ? ` label=${jsString(view.enLabel)}` : ''}`;
-  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink)}</Text>` : `<Text ${enAttrs} />`;
+  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink, !isHeading)}</Text>` : `<Text ${enAttrs} />`;
   const texts = locale === 'en' ? [en, zh] : [zh, en];
   const attrs = [`id=${jsString(block.id)}`, `kind="${block.kind}"`, `level={${block.level}}`, `status="${translation.status}"`];
   return `<Block ${attrs.join(' ')}>\n${texts.join('\n')}\n</Block>`;
