@@ -18,7 +18,7 @@ import { findTemplates, writeCorpus, benchSlug } from './bench/corpus.ts';
 import { makeSiteView } from './bench/site.ts';
 import { dirSize, hasGnuTime, listFiles, runMeasured, stageMs, type RunResult } from './bench/measure.ts';
 import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
-import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, CHROMIUM, type Transfer } from './bench/browser.ts';
+import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, trackServer, CHROMIUM } from './bench/browser.ts';
 import { ensureStarlight, writeStarlightSite } from './bench/starlight-baseline.ts';
 import { writeReport, type BenchReport, type BuildFigures, type PageWeight, type SizeResult } from './bench/report.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -90,6 +90,9 @@ function buildFigures(run: RunResult, runner: string): BuildFigures {
     peakTreeMB: mb(run.peakTreeKb),
     maxProcessMB: mb(run.maxProcessKb),
     maxProcesses: run.maxProcesses,
+    cpuS: run.cpuS,
+    otherCores: run.otherCores,
+    load: run.load,
     error: run.code === 0 ? undefined : (run.stderr.trim().split('\n').slice(-3).join(' ') || run.stdout.trim().split('\n').slice(-3).join(' ')).slice(0, 600),
   };
 }
@@ -107,7 +110,7 @@ async function buildSite(siteDir: string, dist: string, label: string): Promise<
     run = await runMeasured(NODE, [join(ROOT, 'scripts/bench/stages.ts')], { cwd: siteDir, env, timeoutMs, marks });
     figures = { ...buildFigures(run, 'scripts/bench/stages.ts (route check skipped)'), routeCheckError: routeCheck };
   }
-  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), peak ${figures.peakTreeMB} MB`);
+  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), CPU ${figures.cpuS} s, peak ${figures.peakTreeMB} MiB, other processes ${figures.otherCores} cores`);
   if (!figures.ok && figures.error) log(`${label}: ${figures.error}`);
   return { run, figures };
 }
@@ -182,16 +185,15 @@ function pagePaths(dist: string): Record<string, string> {
 
 async function browserFigures(dist: string, paths: Record<string, string>, weights: Record<string, PageWeight>): Promise<SizeResult['search']> {
   const server = await serveStatic(dist, '/');
+  const tracker = trackServer(server.server, dist, '/');
   const browser = await launch();
   try {
     for (const [type, path] of Object.entries(paths)) {
       if (!weights[type]) continue;
-      const t = await pageLoad(browser, new URL(path.slice(1), server.url).href, dist, '/');
-      const { files, ...rest } = t;
-      weights[type]!.load = rest;
+      const { files, ...load } = await pageLoad(browser, tracker, new URL(path.slice(1), server.url).href);
+      weights[type]!.load = load;
     }
-    const s = await siteSearch(browser, `${server.url}zh-hans/search/?q=${encodeURIComponent(QUERY)}`, dist, '/');
-    return { query: QUERY, ...s, afterHtml: s.afterHtml };
+    return { query: QUERY, ...(await siteSearch(browser, tracker, `${server.url}zh-hans/search/?q=${encodeURIComponent(QUERY)}`)) };
   } catch (error) {
     log(`browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
     return null;
@@ -225,6 +227,8 @@ async function baselineFor(size: number, contentDir: string, sectionId: string):
     sourcePages: pages,
     peakTreeMB: mb(run.peakTreeKb),
     maxProcessMB: mb(run.maxProcessKb),
+    cpuS: run.cpuS,
+    otherCores: run.otherCores,
     dist: dirSize(dist),
     pagefind: dirSize(join(dist, 'pagefind')),
     detail,
@@ -237,14 +241,14 @@ async function baselineFor(size: number, contentDir: string, sectionId: string):
   if (w) result.section = { path, static: { html: w.html, css: w.css, js: w.js, total: w.total } };
   if (options.browser) {
     const server = await serveStatic(dist, '/');
+    const tracker = trackServer(server.server, dist, '/');
     const browser = await launch();
     try {
       if (result.section) {
-        const { files, ...load } = await pageLoad(browser, new URL(path.slice(1), server.url).href, dist, '/');
+        const { files, ...load } = await pageLoad(browser, tracker, new URL(path.slice(1), server.url).href);
         result.section.load = load;
       }
-      const s = await starlightSearch(browser, new URL(path.slice(1), server.url).href, QUERY, dist, '/');
-      result.search = { query: QUERY, ...s };
+      result.search = { query: QUERY, ...(await starlightSearch(browser, tracker, new URL(path.slice(1), server.url).href, QUERY)) };
     } catch (error) {
       log(`baseline browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {

@@ -1,12 +1,13 @@
 /**
- * Transfer measurements in Chromium: what a page and a first search fetch.
- * The static server does not compress, so every response is also mapped back
- * to its file in dist/ and gzipped here (default level) for the figure a
- * compressing host would send. CDP's Network.loadingFinished gives the bytes
- * actually received (body + headers, uncompressed here).
+ * Transfer measurements in Chromium: what a page and a first search fetch,
+ * counted where the bytes leave the static server (scripts/lib/static-server.ts),
+ * which also sees the requests of Pagefind's web worker. The server does not
+ * compress, so every response is mapped back to its file in dist/ and gzipped
+ * here (default level) for the figure a compressing host would send.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { gzipBytes } from './measure.ts';
 
@@ -18,7 +19,7 @@ export interface Fetched {
   path: string;
   type: 'html' | 'css' | 'js' | 'wasm' | 'json' | 'pagefind' | 'other';
   status: number;
-  /** Bytes on the wire (CDP encodedDataLength: headers + body, uncompressed server). */
+  /** Content-Length the server sent (uncompressed). */
   wire: number;
   /** Body bytes of the file served. */
   raw: number;
@@ -58,43 +59,50 @@ export function fileFor(dist: string, base: string, path: string): string | unde
   return existsSync(file) ? file : undefined;
 }
 
-/** Records every response of a page (from creation on) with its sizes. */
-async function recorder(page: Page, dist: string, base: string) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const meta = new Map<string, { url: string; status: number; mime: string }>();
-  const done: (Fetched & { at: number })[] = [];
-  let lastActivity = performance.now();
+/**
+ * Records every request the static server answers (server side, so requests
+ * from Pagefind's web worker count too: CDP on the page does not see them).
+ */
+export function trackServer(server: Server, dist: string, base: string) {
+  const done: Fetched[] = [];
   let inflight = 0;
-  cdp.on('Network.requestWillBeSent', () => {
+  let lastActivity = performance.now();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     inflight++;
     lastActivity = performance.now();
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    let counted = false;
+    const end = () => {
+      if (counted) return;
+      counted = true;
+      inflight = Math.max(0, inflight - 1);
+      lastActivity = performance.now();
+      const file = res.statusCode === 200 ? fileFor(dist, base, path) : res.statusCode === 404 && existsSync(join(dist, '404.html')) ? join(dist, '404.html') : undefined;
+      const body = file ? readFileSync(file) : Buffer.alloc(0);
+      const mime = String(res.getHeader('Content-Type') ?? '');
+      done.push({ path: new URL(req.url ?? '/', 'http://x').pathname + new URL(req.url ?? '/', 'http://x').search, type: typeOf(path, mime), status: res.statusCode, wire: Number(res.getHeader('Content-Length') ?? body.length), raw: body.length, gzip: body.length ? gzipBytes(body) : 0 });
+    };
+    res.on('finish', end);
+    res.on('close', end);
   });
-  cdp.on('Network.responseReceived', (e: any) => meta.set(e.requestId, { url: e.response.url, status: e.response.status, mime: e.response.mimeType ?? '' }));
-  const finish = (e: any, ok: boolean) => {
-    inflight = Math.max(0, inflight - 1);
-    lastActivity = performance.now();
-    const m = meta.get(e.requestId);
-    if (!m || !ok) return;
-    const u = new URL(m.url);
-    if (u.protocol === 'data:') return;
-    const file = fileFor(dist, base, u.pathname);
-    const body = file ? readFileSync(file) : Buffer.alloc(0);
-    done.push({ path: u.pathname + u.search, type: typeOf(u.pathname, m.mime), status: m.status, wire: e.encodedDataLength ?? 0, raw: body.length, gzip: body.length ? gzipBytes(body) : 0, at: performance.now() });
+  return {
+    done,
+    /** Waits until no request has been in flight for `quietMs`. */
+    async idle(quietMs = 800, maxMs = 30_000) {
+      const start = performance.now();
+      while (performance.now() - start < maxMs) {
+        if (inflight === 0 && performance.now() - lastActivity > quietMs) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    /** Forgets what was recorded so far. */
+    reset() {
+      done.length = 0;
+    },
   };
-  cdp.on('Network.loadingFinished', (e: any) => finish(e, true));
-  cdp.on('Network.loadingFailed', (e: any) => finish(e, false));
-  /** Waits until no request has been in flight for `quietMs`. */
-  const idle = async (quietMs = 600, maxMs = 20_000) => {
-    const start = performance.now();
-    while (performance.now() - start < maxMs) {
-      if (inflight === 0 && performance.now() - lastActivity > quietMs) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { done, idle, cdp };
 }
+
+export type Tracker = ReturnType<typeof trackServer>;
 
 export function summarize(files: Fetched[], keepFiles = false): Transfer {
   const byType: Transfer['byType'] = {};
@@ -105,49 +113,55 @@ export function summarize(files: Fetched[], keepFiles = false): Transfer {
     t.requests++;
   }
   const sum = (k: 'wire' | 'raw' | 'gzip') => files.reduce((n, f) => n + f[k], 0);
-  return { requests: files.length, wire: sum('wire'), raw: sum('raw'), gzip: sum('gzip'), byType, ...(keepFiles ? { files: files.map(({ ...f }) => f) } : {}) };
+  return { requests: files.length, wire: sum('wire'), raw: sum('raw'), gzip: sum('gzip'), byType, ...(keepFiles ? { files: files.map((f) => ({ ...f })) } : {}) };
 }
 
-/** Loads a page and returns everything it fetched until the network is idle (the page before any interaction). */
-export async function pageLoad(browser: Browser, url: string, dist: string, base: string): Promise<Transfer> {
-  const context = await browser.newContext();
+async function freshPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const rec = await recorder(page, dist, base);
+  return { page, close: () => context.close() };
+}
+
+/** Loads a page in a fresh context and returns everything the server sent until the network is idle (the page before any interaction). */
+export async function pageLoad(browser: Browser, tracker: Tracker, url: string): Promise<Transfer> {
+  await tracker.idle(200);
+  tracker.reset();
+  const { page, close } = await freshPage(browser);
   await page.goto(url, { waitUntil: 'load' });
-  await rec.idle();
-  await context.close();
-  return summarize(rec.done.map(({ at, ...f }) => f), true);
+  await tracker.idle();
+  const files = [...tracker.done];
+  await close();
+  return summarize(files, true);
 }
 
-/** The site's own search page with ?q=: everything fetched after the HTML until the first results are listed and the network is idle. */
-export async function siteSearch(browser: Browser, url: string, dist: string, base: string): Promise<{ afterHtml: Transfer; searchOnly: Transfer; results: number; firstResult: string; ms: number }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const rec = await recorder(page, dist, base);
+/** The site's own search page with ?q=: everything sent after the HTML until the first results are listed and the network is idle. */
+export async function siteSearch(browser: Browser, tracker: Tracker, url: string): Promise<SearchRun> {
+  await tracker.idle(200);
+  tracker.reset();
+  const { page, close } = await freshPage(browser);
   const start = performance.now();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#search-results li', { timeout: 60_000 });
   const ms = performance.now() - start;
-  await rec.idle();
+  await tracker.idle();
   const results = await page.locator('#search-results li').count();
   const firstResult = (await page.locator('#search-results li a').first().getAttribute('href')) ?? '';
-  await context.close();
-  const files = rec.done.map(({ at, ...f }) => f);
-  const htmlIndex = files.findIndex((f) => f.type === 'html');
-  const after = files.filter((_, i) => i !== htmlIndex);
-  // The search proper: lexicon, Pagefind (script, worker, wasm, index, fragments), not the page's own CSS/JS bundle.
+  const files = [...tracker.done];
+  await close();
+  const after = files.slice(1);
+  // The search proper: lexicon and Pagefind (script, worker, wasm, index, fragments), not the page's own CSS/JS bundle.
   const searchOnly = after.filter((f) => f.path.includes('/pagefind/') || f.path.includes('/search/lexicon.'));
-  return { afterHtml: summarize(after, true), searchOnly: summarize(searchOnly), results, firstResult, ms };
+  return { afterHtml: summarize(after, true), searchOnly: summarize(searchOnly, true), results, firstResult, ms: Math.round(ms) };
 }
 
 /** Starlight: load a page, open its search dialog, type the query and wait for Pagefind UI results. */
-export async function starlightSearch(browser: Browser, url: string, query: string, dist: string, base: string): Promise<{ afterHtml: Transfer; searchOnly: Transfer; results: number; firstResult: string; ms: number }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const rec = await recorder(page, dist, base);
+export async function starlightSearch(browser: Browser, tracker: Tracker, url: string, query: string): Promise<SearchRun> {
+  await tracker.idle(200);
+  tracker.reset();
+  const { page, close } = await freshPage(browser);
   await page.goto(url, { waitUntil: 'load' });
-  await rec.idle();
-  const loaded = rec.done.length;
+  await tracker.idle();
+  const loaded = tracker.done.length;
   const start = performance.now();
   await page.locator('button[data-open-modal]').first().click();
   const input = page.locator('.pagefind-ui__search-input').first();
@@ -155,14 +169,16 @@ export async function starlightSearch(browser: Browser, url: string, query: stri
   await input.fill(query);
   await page.waitForSelector('.pagefind-ui__result', { timeout: 60_000 });
   const ms = performance.now() - start;
-  await rec.idle();
+  await tracker.idle();
   const results = await page.locator('.pagefind-ui__result').count();
   const firstResult = (await page.locator('.pagefind-ui__result-link').first().getAttribute('href')) ?? '';
-  await context.close();
-  const files = rec.done.map(({ at, ...f }) => f);
-  const htmlIndex = files.findIndex((f) => f.type === 'html');
-  return { afterHtml: summarize(files.filter((_, i) => i !== htmlIndex), true), searchOnly: summarize(files.slice(loaded)), results, firstResult, ms };
+  const files = [...tracker.done];
+  await close();
+  return { afterHtml: summarize(files.slice(1), true), searchOnly: summarize(files.slice(loaded), true), results, firstResult, ms: Math.round(ms) };
 }
+
+/** What a first search measured. */
+export interface SearchRun { afterHtml: Transfer; searchOnly: Transfer; results: number; firstResult: string; ms: number }
 
 /** Static weight of a page: its HTML plus the stylesheets and scripts it references (module imports followed; dynamic imports not). */
 export function staticWeight(dist: string, base: string, pagePath: string): { html: { raw: number; gzip: number }; css: { raw: number; gzip: number }; js: { raw: number; gzip: number }; total: { raw: number; gzip: number }; assets: string[] } | undefined {

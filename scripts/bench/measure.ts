@@ -8,6 +8,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
+
+/** CPU seconds the whole machine has spent busy since boot (user, nice, system, irq, softirq, steal), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
 
 /** The outcome of one measured run. */
 export interface RunResult {
@@ -20,6 +28,12 @@ export interface RunResult {
   peakTreeKb: number;
   /** Max RSS of the largest single process of the tree, from GNU time (KiB); null without /usr/bin/time. */
   maxProcessKb: number | null;
+  /** CPU seconds (user + system) of the process tree, from GNU time; null without it. */
+  cpuS: number | null;
+  /** Average number of cores other processes kept busy during the run (machine CPU from /proc/stat minus ours). */
+  otherCores: number | null;
+  /** 1-minute load average at the start and end. */
+  load: [number, number];
   /** Most processes alive at once in the tree. */
   maxProcesses: number;
   timedOut: boolean;
@@ -83,7 +97,9 @@ export function treeRss(pid: number): { kb: number; count: number } {
  */
 export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; sampleMs?: number; marks?: Record<string, RegExp>; echo?: (line: string) => void }): Promise<RunResult> {
   const useTime = hasGnuTime();
-  const argv = useTime ? ['-f', '__BENCH_TIME__ %e %M', command, ...args] : args;
+  const argv = useTime ? ['-f', '__BENCH_TIME__ %e %M %U %S', command, ...args] : args;
+  const busy0 = machineBusySeconds();
+  const load0 = loadavg()[0]!;
   const start = performance.now();
   const child = spawn(useTime ? GNU_TIME : command, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
@@ -127,13 +143,17 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
       if (timer) clearTimeout(timer);
       const wallMs = performance.now() - start;
       let maxProcessKb: number | null = null;
-      const m = /__BENCH_TIME__ [\d.]+ (\d+)/.exec(stderr);
+      let cpuS: number | null = null;
+      const m = /__BENCH_TIME__ [\d.]+ (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
       if (m) {
         maxProcessKb = Number(m[1]);
+        cpuS = Number(m[2]) + Number(m[3]);
         stderr = stderr.replace(/^.*__BENCH_TIME__.*$\n?/m, '').replace(/^Command exited with non-zero status \d+\n?/m, '');
       }
       // GNU time exits with the child's status.
-      resolve({ wallMs, code, signal, stdout, stderr, peakTreeKb, maxProcessKb, maxProcesses, timedOut, marks });
+      const busy = machineBusySeconds() - busy0;
+      const otherCores = cpuS === null ? null : Math.max(0, Math.round(((busy - cpuS) / (wallMs / 1000)) * 100) / 100);
+      resolve({ wallMs, code, signal, stdout, stderr, peakTreeKb, maxProcessKb, cpuS, otherCores, load: [load0, loadavg()[0]!], maxProcesses, timedOut, marks });
     });
   });
 }

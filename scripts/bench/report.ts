@@ -23,6 +23,9 @@ export interface BuildFigures {
   peakTreeMB: number | null;
   maxProcessMB: number | null;
   maxProcesses: number;
+  cpuS: number | null;
+  otherCores: number | null;
+  load: [number, number];
   error?: string;
   routeCheckError?: string;
 }
@@ -70,6 +73,8 @@ export interface SizeResult {
     sourcePages: number;
     peakTreeMB: number | null;
     maxProcessMB: number | null;
+    cpuS: number | null;
+    otherCores: number | null;
     dist: { bytes: number; files: number };
     pagefind: { bytes: number; files: number };
     detail: AstroDetail;
@@ -182,6 +187,8 @@ function markdown(report: BenchReport): string {
     table(['', ...cols.map((r) => `${r.size} ${r.size === 1 ? 'reply' : 'replies'}`)], [
       row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? 'timed out' : 'failed')),
       row('**wall time** (node scripts/build.ts)', (r) => `**${fmtS(r.build.wallMs)}**`),
+      row('CPU time, user + system (process tree)', (r) => (r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`)),
+      row('other processes during the build (avg cores busy)', (r) => (r.build.otherCores === null ? '–' : r.build.otherCores.toFixed(2))),
       row('· prepare (parse, QA, MDX, data)', (r) => fmtS(r.build.prepareMs)),
       row('  · module loading', (r) => fmtS(r.prepare?.importMs)),
       row('  · parse + load (loadContent)', (r) => fmtS(r.prepare?.loadMs)),
@@ -276,6 +283,7 @@ function markdown(report: BenchReport): string {
       };
       rows.push([`${r.size}`, 'pages', String(r.build.astroPages ?? '–'), String(b.pages ?? '–'), ratio(r.build.astroPages, b.pages)]);
       rows.push(['', 'build wall time', fmtS(site.time), fmtS(bl.time), ratio(site.time, bl.time)]);
+      rows.push(['', 'build CPU time', b.cpuS === null || r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`, b.cpuS === null ? '–' : `${b.cpuS.toFixed(1)} s`, ratio(r.build.cpuS, b.cpuS)]);
       rows.push(['', 'peak memory (MiB)', String(site.mem ?? '–'), String(bl.mem ?? '–'), ratio(site.mem, bl.mem)]);
       rows.push(['', 'dist/ size', fmtMB(site.dist), fmtMB(bl.dist), ratio(site.dist, bl.dist)]);
       rows.push(['', 'pagefind/ size', fmtMB(site.index), fmtMB(bl.index), ratio(site.index, bl.index)]);

@@ -37,11 +37,21 @@ export function termMatcher(terms: GlossaryTerm[], script: 'zh-Hans' | 'zh-Hant'
   return { forms, byFirst, caseInsensitive: script === 'en' };
 }
 
+/** Lower-cases character by character, leaving any character whose lower case is longer (İ) as it is, so positions stay valid. */
+function lowerKeepingLength(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const lower = c.toLowerCase();
+    out += lower.length === c.length ? lower : c;
+  }
+  return out;
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 
 /** Splits text into segments at glossary terms; longest match wins, matches never overlap, and the text is unchanged when joined. */
 export function annotate(text: string, matcher: TermMatcher): Segment[] {
-  const haystack = matcher.caseInsensitive ? text.toLowerCase() : text;
+  const haystack = matcher.caseInsensitive ? lowerKeepingLength(text) : text;
   const segments: Segment[] = [];
   let plainStart = 0;
   let i = 0;

@@ -56,7 +56,7 @@ export function loadGlossary(text: string, file: string): Glossary {
 
 /** Toneless pinyin without spaces or punctuation, the form people type: 专精特新 → zhuanjingtexin (ü as v: 绿色 → lvse). */
 export function plainPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').replace(/ü/g, 'v').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/ü/g, 'v').replace(/[^a-z0-9]/gi, '').toLowerCase();
 }
 
 /** Toneless, spaceless form of a pinyin string written with tone marks (for overrides): liàn zhǎng zhì → lianzhangzhi. */

@@ -56,7 +56,9 @@ export function chineseNumbers(text: string): FoundNumber[] {
   for (const m of rest.matchAll(CN_NUMERAL_RUN)) {
     const run = m[1]!;
     const next = rest[m.index + m[0].length] ?? '';
-    if (run === '一' && /[批些线步体]/.test(next)) continue;
+    const previous = rest[m.index - 1] ?? '';
+    // 一 inside a word is no count: 一批/一些/一线/一步/一体, 一大批, 统一/唯一/同一/逐一…
+    if (run === '一' && (/[批些线步体]/.test(next) || rest.startsWith('大批', m.index + m[0].length) || /[统唯同专单逐划均之万]/.test(previous))) continue;
     const value = parseChineseNumeral(run);
     if (Number.isFinite(value)) found.push({ value, text: m[0] });
   }

@@ -223,8 +223,10 @@ export function parseReply(text: string, options: { slug: string; file: string; 
       sections.push(section);
       sectionId = id;
       const block = addBlock(b, { id, kind: 'heading', level: 1, label: heading[0], title, zh: t.slice(0, t.length - body.length), section: sectionId, line });
+      // A repeated number gets a suffixed id: the section, and the heading's own `section`, follow it.
       section.id = block.id;
       sectionId = block.id;
+      block.section = block.id;
       container = { id: block.id, level: 1 };
       subContainer = undefined;
       itemContainer = undefined;
@@ -275,7 +277,9 @@ function readMeta(blocks: Block[], given: Partial<ReplyMeta>): ReplyMeta {
   const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]$/, '');
   const dateText = blocks.find((x) => x.kind === 'date')?.zh;
   const signature = blocks.find((x) => x.kind === 'signature')?.zh;
-  const title = blocks.find((x) => x.kind === 'title')?.zh ?? (proposal ? `关于第${proposal}号提案的答复` : '提案答复');
+  const titles = blocks.filter((x) => x.kind === 'title').map((x) => x.zh);
+  // The title is the line that names the reply, not a letterhead line with the issuing body.
+  const title = titles.find((t) => /答复|提案|建议|复函/.test(t)) ?? titles.find((t) => t !== signature) ?? (proposal ? `关于第${proposal}号提案的答复` : '提案答复');
   return {
     ...given,
     proposalNumber: given.proposalNumber ?? proposal,

@@ -69,7 +69,9 @@ export function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, w
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = issue.path.length ? issue.path.join('.') : '(top level)';
+  const unknown = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const path = [...issue.path, ...unknown.slice(0, 1)].join('.') || '(top level)';
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';
-  throw new ContentError({ file, block: path }, `${what}: ${issue.message}${more}`, `correct \`${path}\` so that it matches the schema described in README.md`);
+  const hint = unknown.length ? `remove or rename \`${unknown.join('`, `')}\` (see the schema described in README.md)` : `correct \`${path}\` so that it matches the schema described in README.md`;
+  throw new ContentError({ file, block: path }, `${what}: ${issue.message}${more}`, hint);
 }

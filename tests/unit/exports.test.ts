@@ -1,0 +1,205 @@
+// The downloadable data: TBX well-formed and complete, CSV quoting that survives a round trip, one row per term and per figure.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { loadGlossary, type GlossaryTerm } from '../../scripts/lib/glossary.ts';
+import { loadContent } from '../../scripts/lib/load.ts';
+import { attachTranslation } from '../../scripts/lib/translations.ts';
+import { extractFigures } from '../../scripts/lib/figures.ts';
+import { conceptId, csvField, FIGURES_CSV_COLUMNS, figuresCsv, figuresJson, GLOSSARY_CSV_COLUMNS, glossaryCsv, glossaryJson, glossaryTbx, TBX_NAMESPACE, xmlEscape } from '../../scripts/lib/exports.ts';
+
+const terms = loadGlossary(readFileSync('content/glossary.yaml', 'utf8'), 'content/glossary.yaml').terms;
+
+/** A minimal RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside; CRLF or LF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') continue;
+    else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['conceptEntry', 'langSec', 'termSec', 'termNote', 'note', 'descrip', 'admin'].includes(name) });
+type Node = Record<string, unknown>;
+const text = (node: unknown): string => (typeof node === 'object' && node !== null ? String((node as Node)['#text'] ?? '') : String(node));
+const termsOf = (langSec: Node) => (langSec.termSec as Node[]).map((s) => text(s.term));
+const statusOf = (termSec: Node) => (termSec.termNote as Node[]).filter((n) => n['@type'] === 'administrativeStatus').map(text);
+
+describe('glossaryTbx', () => {
+  const tbx = glossaryTbx(terms);
+  const doc = parser.parse(tbx) as Node;
+  const root = doc.tbx as Node;
+  const entries = ((root.text as Node).body as Node).conceptEntry as Node[];
+
+  it('is well-formed XML with the declaration first', () => {
+    expect(XMLValidator.validate(tbx)).toBe(true);
+    expect(tbx.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+  });
+
+  it('declares TBX v3 (ISO 30042:2019), the TBX-Basic dialect, DCA style', () => {
+    expect(TBX_NAMESPACE).toBe('urn:iso:std:iso:30042:ed-2');
+    expect(root['@xmlns']).toBe('urn:iso:std:iso:30042:ed-2');
+    expect(root['@type']).toBe('TBX-Basic');
+    expect(root['@style']).toBe('dca');
+    expect(root['@xml:lang']).toBe('en');
+    const sourceDesc = ((root.tbxHeader as Node).fileDesc as Node).sourceDesc as Node;
+    expect(text(sourceDesc.p).length).toBeGreaterThan(0);
+  });
+
+  it('has exactly one conceptEntry per term, each with zh-Hans, zh-Hant and en language sections', () => {
+    expect(entries).toHaveLength(terms.length);
+    expect(entries.map((e) => e['@id'])).toEqual(terms.map((t) => conceptId(t.id)));
+    expect(new Set(entries.map((e) => e['@id'])).size).toBe(terms.length);
+    for (const [i, entry] of entries.entries()) {
+      const term = terms[i]!;
+      const langs = (entry.langSec as Node[]).map((l) => l['@xml:lang']);
+      expect(langs).toEqual(['zh-Hans', 'zh-Hant', 'en']);
+      const [hans, hant, en] = entry.langSec as [Node, Node, Node];
+      expect(termsOf(hans)).toEqual([...new Set([term.zh, ...term.aliases])]);
+      expect(termsOf(hant)[0]).toBe(term.hant);
+      expect(termsOf(en)).toEqual([...new Set([term.en, ...term.enAliases])]);
+      const enSecs = en.termSec as Node[];
+      expect(statusOf(enSecs[0]!)).toEqual(['preferredTerm-admn-sts']);
+      for (const s of enSecs.slice(1)) expect(statusOf(s)).toEqual(['admittedTerm-admn-sts']);
+      const subject = (entry.descrip as Node[]).find((d) => d['@type'] === 'subjectField');
+      expect(text(subject)).toBe(term.category);
+      const definition = [...((entry.descrip as Node[]) ?? []), ...((en.descrip as Node[]) ?? [])].find((d) => d['@type'] === 'definition');
+      expect(text(definition)).toBe(term.explanation);
+    }
+  });
+
+  it('gives conceptEntry ids that are valid XML ids, even for term ids starting with a digit', () => {
+    for (const e of entries) expect(String(e['@id'])).toMatch(/^[A-Za-z_][\w.-]*$/);
+    expect(conceptId('1-11-5-x')).toBe('term-1-11-5-x');
+  });
+
+  it('uses category names as subject fields when given', () => {
+    const named = parser.parse(glossaryTbx(terms.slice(0, 1), { categoryNames: { [terms[0]!.category]: 'Evaluation & schemes' } })) as Node;
+    const entry = (((named.tbx as Node).text as Node).body as Node).conceptEntry as Node[];
+    expect(text((entry[0]!.descrip as Node[])[0])).toBe('Evaluation & schemes');
+  });
+
+  it('escapes markup characters in terms, aliases and explanations', () => {
+    const nasty: GlossaryTerm = { ...terms[0]!, id: 'nasty', zh: '<&"测试', hant: '<&"測試', en: 'a <b> & "quoted" \'term\'', aliases: ['x</term>'], aliasesHant: ['x</term>'], enAliases: ['A&B'], explanation: 'Less < more & "so" on > here.', sources: '<script>' };
+    const out = glossaryTbx([nasty]);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(out).not.toContain('<&"');
+    expect(out).not.toContain('<b>');
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;&amp;&quot;测试');
+    const entry = (((parser.parse(out) as Node).tbx as Node).text as Node).body as Node;
+    const [hans, , en] = (entry.conceptEntry as Node[])[0]!.langSec as [Node, Node, Node];
+    expect(termsOf(hans)).toEqual(['<&"测试', 'x</term>']);
+    expect(termsOf(en)).toEqual(['a <b> & "quoted" \'term\'', 'A&B']);
+  });
+
+  it('drops characters XML 1.0 cannot carry', () => {
+    expect(xmlEscape('a\u0001b\u000Bc\tok')).toBe('abc\tok');
+  });
+
+  it('is deterministic', () => {
+    expect(glossaryTbx(terms)).toBe(tbx);
+  });
+});
+
+describe('glossaryCsv', () => {
+  it('has a header row and one row per term, every row as wide as the header', () => {
+    const rows = parseCsv(glossaryCsv(terms));
+    expect(rows[0]).toEqual([...GLOSSARY_CSV_COLUMNS]);
+    expect(rows[0]).toEqual(['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'aliases', 'category', 'official', 'confidence', 'explanation', 'sources']);
+    expect(rows).toHaveLength(terms.length + 1);
+    for (const row of rows) expect(row).toHaveLength(GLOSSARY_CSV_COLUMNS.length);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(terms.map((t) => t.id));
+    const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
+    for (const t of terms) {
+      const r = byId.get(t.id)!;
+      expect(r[1]).toBe(t.zh);
+      expect(r[2]).toBe(t.hant);
+      expect(r[5]).toBe(t.en);
+      expect(r[9]).toBe(String(t.official));
+      expect(r[11]).toBe(t.explanation);
+    }
+  });
+
+  it('round-trips a value holding a comma, a quote and line breaks (RFC 4180)', () => {
+    const tricky = 'one, "two"\nthree\r\nfour';
+    const rows = parseCsv(glossaryCsv([{ ...terms[0]!, en: tricky, explanation: `${tricky} ""` }]));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![5]).toBe(tricky);
+    expect(rows[1]![11]).toBe(`${tricky} ""`);
+    expect(csvField('a"b')).toBe('"a""b"');
+    expect(csvField('plain')).toBe('plain');
+  });
+
+  it('ends every record with CRLF', () => {
+    const csv = glossaryCsv(terms.slice(0, 2));
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').split('\r\n')).toHaveLength(4);
+  });
+});
+
+describe('glossaryJson', () => {
+  it('lists every term with its Simplified and Traditional forms', () => {
+    const data = JSON.parse(glossaryJson(terms)) as { terms: { id: string; zh: string; zhHant: string; occurrences?: unknown }[] };
+    expect(data.terms.map((t) => t.id)).toEqual(terms.map((t) => t.id));
+    expect(data.terms[0]!.zhHant).toBe(terms[0]!.hant);
+    expect(data.terms[0]!.occurrences).toBeUndefined();
+    const withOcc = JSON.parse(glossaryJson([{ ...terms[0]!, occurrences: [{ slug: 'r', page: 's1', block: 's1-p1' }] }])) as { terms: { occurrences: unknown }[] };
+    expect(withOcc.terms[0]!.occurrences).toEqual([{ reply: 'r', page: 's1', block: 's1-p1' }]);
+  });
+});
+
+describe('figuresCsv', () => {
+  const content = loadContent('content');
+  const figures = content.replies.flatMap((r) => extractFigures(r.doc, attachTranslation(r.doc, r.translation)));
+
+  it('has a header row and one row per figure', () => {
+    expect(figures.length).toBeGreaterThan(0);
+    const rows = parseCsv(figuresCsv(figures.map((f) => ({ ...f, url: `/en/replies/${f.reply}/#${f.block}` }))));
+    expect(rows[0]).toEqual([...FIGURES_CSV_COLUMNS]);
+    expect(rows[0]).toEqual(['reply', 'block', 'kind', 'value', 'unit', 'period', 'zh', 'context_zh', 'label_en', 'url']);
+    expect(rows).toHaveLength(figures.length + 1);
+    for (const [i, f] of figures.entries()) {
+      const row = rows[i + 1]!;
+      expect(row).toHaveLength(FIGURES_CSV_COLUMNS.length);
+      expect(Number(row[3])).toBe(Number(f.value.toPrecision(12)));
+      expect(row[7]).toBe(f.contextZh);
+      expect(row[8]).toBe(f.labelEn ?? '');
+      expect(row[9]).toBe(`/en/replies/${f.reply}/#${f.block}`);
+    }
+  });
+
+  it('writes values as plain digits, without exponents or float noise', () => {
+    const base = figures[0]!;
+    const rows = parseCsv(figuresCsv([{ ...base, value: 192800000000 }, { ...base, value: 0.1 + 0.2 }]));
+    expect(rows[1]![3]).toBe('192800000000');
+    expect(rows[2]![3]).toBe('0.3');
+  });
+
+  it('matches the JSON export figure for figure', () => {
+    const data = JSON.parse(figuresJson(figures)) as { figures: { block: string; value: number }[] };
+    expect(data.figures).toHaveLength(figures.length);
+    expect(data.figures.map((f) => f.block)).toEqual(figures.map((f) => f.block));
+  });
+});
