@@ -110,7 +110,7 @@ async function buildSite(siteDir: string, dist: string, label: string): Promise<
     run = await runMeasured(NODE, [join(ROOT, 'scripts/bench/stages.ts')], { cwd: siteDir, env, timeoutMs, marks });
     figures = { ...buildFigures(run, 'scripts/bench/stages.ts (route check skipped)'), routeCheckError: routeCheck };
   }
-  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), CPU ${figures.cpuS} s, peak ${figures.peakTreeMB} MiB, other processes ${figures.otherCores} cores`);
+  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), CPU ${figures.cpuS?.toFixed(1)} s, peak ${figures.peakTreeMB} MiB, other processes ${figures.otherCores} cores`);
   if (!figures.ok && figures.error) log(`${label}: ${figures.error}`);
   return { run, figures };
 }
@@ -301,6 +301,12 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
 
 mkdirSync(WORK, { recursive: true });
 mkdirSync(outDir, { recursive: true });
+if (flag('report-only')) {
+  // Re-renders report.md (and the derived targets) from an existing report.json.
+  writeReport(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport, outDir);
+  log(`report re-rendered: ${join(outDir, 'report.md')}`);
+  process.exit(0);
+}
 const { templates, skipped } = findTemplates(ROOT);
 log(`templates: ${templates.map((t) => t.name).join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
 const report: BenchReport = {

@@ -185,7 +185,3 @@ export function figuresJson(figures: readonly ExportFigure[]): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** The page a block is shown on, from the public reply document: its section's page, or the overview ('index') for front and back matter (mirrors pageOf in pipeline.ts). */
-export function blockPages(doc: { blocks: readonly { id: string; section: string }[] }): Map<string, string> {
-  return new Map(doc.blocks.map((b) => [b.id, ['front', 'intro', 'back'].includes(b.section) ? 'index' : b.section]));
-}

@@ -3,7 +3,7 @@
  * states, each with its unit, period, Chinese context, English label (taken
  * from the translation's clause with the same value) and source block.
  */
-import type { ReplyDocument } from './model.ts';
+import { pageOf, type ReplyDocument } from './model.ts';
 import type { AttachedTranslation } from './translations.ts';
 import { englishNumbers } from './numbers.ts';
 
@@ -11,6 +11,8 @@ import { englishNumbers } from './numbers.ts';
 export interface Figure {
   reply: string;
   block: string;
+  /** The page of the reply the block is shown on (`index` for the overview). */
+  page: string;
   kind: 'count' | 'money' | 'growth' | 'share' | 'rank' | 'capacity' | 'other';
   value: number;
   unit: string;
@@ -53,10 +55,13 @@ export function extractFigures(doc: ReplyDocument, attached: AttachedTranslation
 function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
   const figures: Figure[] = [];
   const year = doc.meta.year;
+  // A figure's period: the year its block states, else the last year stated earlier in the same section.
+  const lastYear = new Map<string, string>();
   for (const block of doc.blocks) {
     const en = attached.blocks[block.id]?.status === 'translated' ? attached.blocks[block.id]!.en : undefined;
     const enClauses = en ? en.split(/(?<=[;.])\s+|,\s+(?=(?:and|with|of which|including)\b)/) : [];
-    const blockYear = /(\d{4})年/.exec(block.zh)?.[1];
+    const blockYear = /(\d{4})年/.exec(block.zh)?.[1] ?? lastYear.get(block.section);
+    if (blockYear) lastYear.set(block.section, blockYear);
     for (const m of block.zh.matchAll(RE_FIGURE)) {
       const [text, digits, mult, , unit] = m as unknown as [string, string, string | undefined, string | undefined, string];
       const value = Number(digits) * (mult ? MULT[mult]! : 1);
@@ -70,9 +75,10 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
       figures.push({
         reply: doc.slug,
         block: block.id,
+        page: pageOf(block),
         kind: rank ? 'rank' : kindOf(unit, contextZh),
         value,
-        unit: UNIT_EN[unit] ?? unit,
+        unit: unit === '家' && !/企业|企|公司|工厂|厂商|商/.test(contextZh) ? 'organizations' : UNIT_EN[unit] ?? unit,
         period: blockYear ?? (year ? String(year) : undefined),
         zh: text,
         contextZh,
@@ -82,7 +88,7 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
     for (const m of block.zh.matchAll(/第(\d+)位/g)) {
       const clauseStart = Math.max(block.zh.lastIndexOf(',', m.index), block.zh.lastIndexOf('，', m.index)) + 1;
       const labelEn = enClauses.find((c) => new RegExp(`\\b${m[1]}(st|nd|rd|th)\\b`).test(c))?.trim();
-      figures.push({ reply: doc.slug, block: block.id, kind: 'rank', value: Number(m[1]), unit: 'rank', period: blockYear ?? (year ? String(year) : undefined), zh: m[0], contextZh: block.zh.slice(clauseStart, m.index + m[0].length), labelEn });
+      figures.push({ reply: doc.slug, block: block.id, page: pageOf(block), kind: 'rank', value: Number(m[1]), unit: 'rank', period: blockYear ?? (year ? String(year) : undefined), zh: m[0], contextZh: block.zh.slice(clauseStart, m.index + m[0].length), labelEn });
     }
   }
   return figures;

@@ -46,7 +46,7 @@ export function loadGlossary(text: string, file: string): Glossary {
   for (const ex of data.exclusions) claim(ex.phrase, `exclusion:${ex.phrase}`, 'the excluded phrase');
   const terms = data.terms.map((term): GlossaryTerm => ({
     ...term,
-    pinyin: term.pinyin ?? pinyin(term.zh, { toneType: 'symbol', nonZh: 'consecutive' }),
+    pinyin: term.pinyin ?? displayPinyin(term.zh),
     pinyinPlain: term.pinyin ? stripTones(term.pinyin) : plainPinyin(term.zh),
     hant: term.hant ?? toTraditional(term.zh),
     aliasesHant: term.aliases.map(toTraditional),
@@ -62,4 +62,14 @@ export function plainPinyin(text: string): string {
 /** Toneless, spaceless form of a pinyin string written with tone marks (for overrides): liàn zhǎng zhì → lianzhangzhi. */
 export function stripTones(pinyinText: string): string {
   return pinyinText.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+}
+
+/** Pinyin with tone marks for display, Chinese punctuation turned into its Latin form: 大走访、大调研 → dà zǒu fǎng, dà diào yán. */
+export function displayPinyin(text: string): string {
+  return pinyin(text, { toneType: 'symbol', nonZh: 'consecutive' })
+    .replace(/\s*[、，,]\s*/g, ', ')
+    .replace(/\s*[·•]\s*/g, ' · ')
+    .replace(/[“”"]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -73,3 +73,8 @@ export interface ReplyDocument {
   sourceHash: string;
   warnings: string[];
 }
+
+/** The page a block is shown on: its section's page, or the reply's overview (`index`) for front and back matter. */
+export function pageOf(block: Pick<Block, 'section'>): string {
+  return ['front', 'intro', 'back'].includes(block.section) ? 'index' : block.section;
+}

@@ -3,7 +3,7 @@
  * convert to Traditional, emit MDX and site data. Pure: returns the files to
  * write; the CLI (scripts/prepare.ts) writes them.
  */
-import type { Block, ReplyDocument } from './model.ts';
+import { pageOf, type Block, type ReplyDocument } from './model.ts';
 import type { LoadedContent, LoadedReply } from './load.ts';
 import { attachTranslation, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
@@ -66,10 +66,6 @@ export interface PipelineResult {
   search: { records: SearchRecord[]; lexicons: Lexicon[] };
 }
 
-/** The page a block is shown on: its section's page, or the reply's overview for front and back matter. */
-export function pageOf(block: Block): string {
-  return ['front', 'intro', 'back'].includes(block.section) ? 'index' : block.section;
-}
 
 /** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character). */
 function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher): Segment[] {
@@ -261,7 +257,7 @@ export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation
   };
 }
 
-export { translatableZh };
+export { translatableZh, pageOf };
 
 /** Search records for every block of a reply in every locale: the text the reader sees there, with filters for reply, section, kind and terms. */
 function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>): SearchRecord[] {

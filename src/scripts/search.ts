@@ -23,15 +23,20 @@ async function collect(pf: Pagefind, query: string | null, filters?: Record<stri
   return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, crumb: d.meta.crumb ?? '', excerpt: d.excerpt, kind: d.filters?.kind?.[0] ?? d.meta.kind ?? '' }));
 }
 
+/** Narrowing chosen on the search page (URL parameters kind, reply, section); empty means all. */
+export interface SearchFilters { kind?: string; reply?: string; section?: string }
+
 /** Runs a planned search: the glossary term's page, the blocks that contain the term, then ordinary text matches. */
-export async function runSearch(pf: Pagefind, plan: QueryPlan, termLabel: string): Promise<Hit[]> {
+export async function runSearch(pf: Pagefind, plan: QueryPlan, termLabel: string, narrow: SearchFilters = {}): Promise<Hit[]> {
   const hits: Hit[] = [];
+  const filters = Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)) as Record<string, string>;
+  const any = Object.keys(filters).length ? filters : undefined;
   if (plan.term) {
-    hits.push({ url: plan.term.url, title: plan.term.title, crumb: termLabel, excerpt: '', kind: 'term' });
-    hits.push(...(await collect(pf, plan.term.query, { term: plan.term.id })));
+    if (!narrow.kind || narrow.kind === 'term') hits.push({ url: plan.term.url, title: plan.term.title, crumb: termLabel, excerpt: '', kind: 'term' });
+    hits.push(...(await collect(pf, plan.term.query, { ...filters, term: plan.term.id })));
   }
-  let text = await collect(pf, plan.text);
-  if (text.length === 0 && plan.fallback) text = await collect(pf, plan.fallback);
+  let text = await collect(pf, plan.text, any);
+  if (text.length === 0 && plan.fallback) text = await collect(pf, plan.fallback, any);
   // Paragraphs first; a term page leads only when the query names the term (above); figure rows repeat their paragraph's clause.
   const rank = (h: Hit) => (h.kind === 'figure' ? 2 : h.kind === 'term' ? 1 : 0);
   hits.push(...text.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map(({ h }) => h));
@@ -51,8 +56,15 @@ export async function startSearchPage(): Promise<void> {
   const input = document.getElementById('search-q') as HTMLInputElement;
   const { locale, base } = list.dataset as { locale: string; base: string };
   const strings = JSON.parse(list.dataset.strings!) as Record<string, string>;
-  const q = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q')?.trim() ?? '';
+  const narrow: SearchFilters = { kind: params.get('kind') ?? '', reply: params.get('reply') ?? '', section: params.get('section') ?? '' };
   input.value = q;
+  const kindInput = document.querySelector<HTMLInputElement>(`input[name=kind][value="${CSS.escape(narrow.kind ?? '')}"]`);
+  if (kindInput) kindInput.checked = true;
+  const replySelect = document.querySelector<HTMLSelectElement>('select[name=reply]');
+  if (replySelect) replySelect.value = narrow.reply ?? '';
+  if (narrow.kind || narrow.reply) document.querySelector<HTMLDetailsElement>('.search-filters')?.setAttribute('open', '');
   const header = document.getElementById('site-search') as HTMLInputElement | null;
   if (header) header.value = q;
   if (!q) return;
@@ -63,7 +75,7 @@ export async function startSearchPage(): Promise<void> {
   ]);
   await pf.options({ excerptLength: 24 });
   const plan = planQuery(q, lexicon);
-  const hits = await runSearch(pf, plan, strings.term!);
+  const hits = await runSearch(pf, plan, strings.term!, narrow);
   list.replaceChildren(...hits.map((hit) => renderHit(hit, base, plan.highlight)));
   status.textContent = hits.length ? strings.count!.replace('{n}', String(hits.length)).replace('{q}', q) : strings.none!;
   list.dataset.state = 'done';
