@@ -15,7 +15,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findTemplates, writeCorpus, benchSlug } from './bench/corpus.ts';
-import { makeSiteView } from './bench/site.ts';
+import { makeSiteView, snapshotProject } from './bench/site.ts';
 import { dirSize, hasGnuTime, listFiles, runMeasured, stageMs, type RunResult } from './bench/measure.ts';
 import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
 import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, trackServer, CHROMIUM } from './bench/browser.ts';
@@ -25,6 +25,7 @@ import { serveStatic } from './lib/static-server.ts';
 
 const ROOT = process.cwd();
 const WORK = resolve('bench/work');
+const SNAPSHOT = join(WORK, 'project');
 const NODE = process.execPath;
 const QUERY = '亩均论英雄';
 
@@ -37,6 +38,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const sizes = (arg('sizes') ?? '1,10,100,500').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const timeoutMs = Number(arg('timeout-min') ?? 25) * 60_000;
+// A build whose process tree outgrows this is stopped: the machine is shared, and a 24 GB box must not run out of memory.
+const memLimitKb = Number(arg('mem-limit-gb') ?? 14) * 1024 * 1024;
 const outDir = resolve(arg('out') ?? 'bench/results');
 const options = { baseline: !flag('no-baseline'), browser: !flag('no-browser'), detail: !flag('no-detail'), rebuild: !flag('no-rebuild') };
 
@@ -78,8 +81,11 @@ function buildFigures(run: RunResult, runner: string): BuildFigures {
   for (const m of rec?.matchAll(/([\w-]+) (\d+)/g) ?? []) records[m[1]!] = Number(m[2]);
   return {
     runner,
-    ok: run.code === 0 && !run.timedOut,
+    ok: run.code === 0 && !run.timedOut && !run.memKilled,
     timedOut: run.timedOut,
+    memKilled: run.memKilled,
+    reachedStage: run.marks.indexed !== undefined ? 'route check' : run.marks.astro !== undefined ? 'pagefind' : run.marks.prepared !== undefined ? 'astro' : 'prepare',
+    stageStartsMs: Object.fromEntries(Object.entries(run.marks).map(([k, v]) => [k, Math.round(v)])),
     wallMs: Math.round(run.wallMs),
     prepareMs: stageMs(out, /build: prepare (\d+) ms/),
     astroMs: stageMs(out, /build: astro \S+ pages in (\d+) ms/),
@@ -90,6 +96,7 @@ function buildFigures(run: RunResult, runner: string): BuildFigures {
     peakTreeMB: mb(run.peakTreeKb),
     maxProcessMB: mb(run.maxProcessKb),
     maxProcesses: run.maxProcesses,
+    peakByProcessMB: Object.fromEntries(Object.entries(run.peakByProcessKb).map(([k, v]) => [k, mb(v)!])),
     cpuS: run.cpuS,
     otherCores: run.otherCores,
     load: run.load,
@@ -102,22 +109,22 @@ async function buildSite(siteDir: string, dist: string, label: string): Promise<
   const env = { ...process.env, OUT_DIR: dist, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` };
   const marks = { prepared: /^build: prepare /, astro: /^build: astro /, indexed: /^build: search index / };
   log(`${label}: node scripts/build.ts (OUT_DIR=${dist})`);
-  let run = await runMeasured(NODE, ['scripts/build.ts'], { cwd: siteDir, env, timeoutMs, marks });
+  let run = await runMeasured(NODE, ['scripts/build.ts'], { cwd: siteDir, env, timeoutMs, memLimitKb, marks });
   let figures = buildFigures(run, 'scripts/build.ts');
   const routeCheck = /the build lacks \d+ routes[^\n]*/.exec(run.stderr)?.[0];
-  if (!figures.ok && routeCheck && !run.timedOut) {
+  if (!figures.ok && routeCheck && !run.timedOut && !run.memKilled) {
     log(`${label}: the project's route check failed (${routeCheck.slice(0, 160)}); re-running the same stages without it`);
-    run = await runMeasured(NODE, [join(ROOT, 'scripts/bench/stages.ts')], { cwd: siteDir, env, timeoutMs, marks });
+    run = await runMeasured(NODE, [join(siteDir, 'scripts/bench/stages.ts')], { cwd: siteDir, env, timeoutMs, memLimitKb, marks });
     figures = { ...buildFigures(run, 'scripts/bench/stages.ts (route check skipped)'), routeCheckError: routeCheck };
   }
-  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'TIMED OUT' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), CPU ${figures.cpuS?.toFixed(1)} s, peak ${figures.peakTreeMB} MiB, other processes ${figures.otherCores} cores`);
+  log(`${label}: ${figures.ok ? 'ok' : figures.timedOut ? 'STOPPED (time limit)' : figures.memKilled ? 'STOPPED (memory limit)' : 'FAILED'} in ${(figures.wallMs / 1000).toFixed(1)} s (prepare ${figures.prepareMs} ms, astro ${figures.astroMs} ms, pagefind ${figures.pagefindMs} ms), CPU ${figures.cpuS?.toFixed(1)} s, peak ${figures.peakTreeMB} MiB, other processes ${figures.otherCores} cores`);
   if (!figures.ok && figures.error) log(`${label}: ${figures.error}`);
   return { run, figures };
 }
 
 function prepareTiming(siteDir: string, size: number): SizeResult['prepare'] {
   try {
-    const out = execFileSync(NODE, [join(ROOT, 'scripts/bench/prepare-timing.ts'), 'content', join(WORK, `prep-${size}`)], { cwd: siteDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const out = execFileSync(NODE, [join(siteDir, 'scripts/bench/prepare-timing.ts'), 'content', join(WORK, `prep-${size}`)], { cwd: siteDir, encoding: 'utf8', maxBuffer: 1 << 26 });
     return JSON.parse(out.trim().split('\n').pop()!);
   } catch (error) {
     log(`prepare timing failed: ${(error as Error).message.split('\n')[0]}`);
@@ -127,7 +134,7 @@ function prepareTiming(siteDir: string, size: number): SizeResult['prepare'] {
 
 async function astroDetail(siteDir: string, size: number): Promise<AstroDetail | null> {
   const dist = join(WORK, `astro-detail-${size}`);
-  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: siteDir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' }, timeoutMs });
+  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: siteDir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' }, timeoutMs, memLimitKb });
   rmSync(dist, { recursive: true, force: true });
   writeFileSync(join(WORK, `astro-${size}.log`), run.stdout + run.stderr);
   if (run.code !== 0) return null;
@@ -211,11 +218,11 @@ async function baselineFor(size: number, contentDir: string, sectionId: string):
   const dist = join(dir, `dist-${size}`);
   rmSync(dist, { recursive: true, force: true });
   log(`baseline ${size}: astro build (Starlight, ${pages} pages)`);
-  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }, timeoutMs });
+  const run = await runMeasured(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }, timeoutMs, memLimitKb });
   writeFileSync(join(WORK, `starlight-${size}.log`), run.stdout + run.stderr);
   const detail = parseAstroLog(run.stdout);
-  const ok = run.code === 0 && !run.timedOut;
-  log(`baseline ${size}: ${ok ? 'ok' : 'FAILED'} in ${(run.wallMs / 1000).toFixed(1)} s, peak ${mb(run.peakTreeKb)} MB`);
+  const ok = run.code === 0 && !run.timedOut && !run.memKilled;
+  log(`baseline ${size}: ${ok ? 'ok' : 'FAILED'} in ${(run.wallMs / 1000).toFixed(1)} s, CPU ${run.cpuS?.toFixed(1)} s, peak ${mb(run.peakTreeKb)} MiB`);
   const result: NonNullable<SizeResult['baseline']> = {
     versions,
     ok,
@@ -264,11 +271,11 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
   const contentDir = join(WORK, `content-${size}`);
   const siteDir = join(WORK, `site-${size}`);
   const dist = join(WORK, `dist-${size}`);
-  const corpus = writeCorpus(contentDir, templates, size, join(ROOT, 'content', 'glossary.yaml'));
+  const corpus = writeCorpus(contentDir, templates, size, join(SNAPSHOT, 'content', 'glossary.yaml'));
   log(`${label}: corpus ${corpus.replies} replies, ${(corpus.bytes / 1024).toFixed(0)} KiB, digest ${corpus.digest}`);
-  makeSiteView(ROOT, siteDir, contentDir);
+  makeSiteView(SNAPSHOT, ROOT, siteDir, contentDir);
   const { figures: build } = await buildSite(siteDir, dist, label);
-  const result: SizeResult = { size, corpus, build, prepare: null, astro: null, dist: null, pagefind: null, htmlPages: null, rebuild: null, weights: {}, search: null, baseline: null };
+  const result: SizeResult = { size, projectDigest, corpus, build, prepare: null, astro: null, dist: null, pagefind: null, htmlPages: null, rebuild: null, weights: {}, search: null, baseline: null };
   if (build.ok) {
     writeFileSync(join(WORK, 'last-site.json'), readFileSync(join(siteDir, 'src/generated/site.json')));
     result.dist = dirSize(dist);
@@ -307,27 +314,42 @@ if (flag('report-only')) {
   log(`report re-rendered: ${join(outDir, 'report.md')}`);
   process.exit(0);
 }
-const { templates, skipped } = findTemplates(ROOT);
+const projectDigest = snapshotProject(ROOT, SNAPSHOT);
+log(`project snapshot ${projectDigest} in ${SNAPSHOT}`);
+const { templates, skipped } = findTemplates(ROOT, join(SNAPSHOT, 'content'));
 log(`templates: ${templates.map((t) => t.name).join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
 const report: BenchReport = {
   generated: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   machine: machine(),
   sizes,
-  options,
+  options: { ...options, timeoutMin: timeoutMs / 60000, memLimitGB: memLimitKb / 1024 / 1024 } as unknown as BenchReport['options'],
   query: QUERY,
   templates: templates.map((t) => t.name),
   skippedTemplates: skipped,
   results: [],
 };
+if (flag('resume') && existsSync(join(outDir, 'report.json'))) {
+  // Keeps the sizes of an earlier run that this run does not measure again (e.g. after a stopped 500).
+  const earlier = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;
+  report.results = earlier.results.filter((r) => !sizes.includes(r.size) && !r.skipped);
+  report.sizes = [...new Set([...report.results.map((r) => r.size), ...sizes])].sort((a, b) => a - b);
+  report.resumedFrom = earlier.generated;
+  log(`resuming: keeping sizes ${report.results.map((r) => r.size).join(', ')} from ${earlier.generated}`);
+}
+const keep = (r: SizeResult) => {
+  report.results = [...report.results.filter((x) => x.size !== r.size), r].sort((a, b) => a.size - b.size);
+};
 for (const size of [...sizes].sort((a, b) => a - b)) {
   const r = await runSize(size, templates);
-  report.results.push(r);
+  keep(r);
   writeReport(report, outDir);
   log(`size ${size}: report written to ${outDir}`);
-  if (r.build.timedOut) {
-    log(`size ${size}: the build exceeded ${timeoutMs / 60000} min and was stopped; larger sizes are extrapolated, not run`);
-    for (const rest of sizes.filter((s) => s > size)) report.results.push({ size: rest, skipped: `not run: size ${size} exceeded the ${timeoutMs / 60000}-minute limit` } as SizeResult);
+  if (r.build.timedOut || r.build.memKilled) {
+    const why = r.build.timedOut ? `exceeded the ${timeoutMs / 60000}-minute limit` : `exceeded the ${memLimitKb / 1024 / 1024} GiB memory limit`;
+    log(`size ${size}: the build ${why} and was stopped; larger sizes are extrapolated, not run`);
+    for (const rest of sizes.filter((s) => s > size)) keep({ size: rest, skipped: `not run: size ${size} ${why}` } as SizeResult);
+    writeReport(report, outDir);
     break;
   }
 }

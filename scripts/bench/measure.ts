@@ -34,9 +34,13 @@ export interface RunResult {
   otherCores: number | null;
   /** 1-minute load average at the start and end. */
   load: [number, number];
+  /** Peak VmRSS per process of the tree, by name (KiB). */
+  peakByProcessKb: Record<string, number>;
   /** Most processes alive at once in the tree. */
   maxProcesses: number;
   timedOut: boolean;
+  /** Killed because the tree's memory exceeded `memLimitKb`. */
+  memKilled: boolean;
   /** Time to the first output line matching each given pattern, ms since start. */
   marks: Record<string, number>;
 }
@@ -75,19 +79,39 @@ function rssKb(pid: number): number {
   }
 }
 
-/** Sum of VmRSS over `pid` and all its descendants, and how many processes that is. */
-export function treeRss(pid: number): { kb: number; count: number } {
+/** A short name for a process: the script or binary it runs (`scripts/build.ts`, `astro`, `pagefind_extended`). */
+function processName(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const exe = (argv[0] ?? '?').split('/').pop()!;
+    if (exe !== 'node') return exe;
+    const script = argv.slice(1).find((a) => !a.startsWith('-')) ?? 'node';
+    if (/astro(\.mjs)?$/.test(script)) return 'node astro build';
+    return `node ${script.split('/').slice(-2).join('/')}`;
+  } catch {
+    return '?';
+  }
+}
+
+/** Sum of VmRSS over `pid` and all its descendants, how many processes that is, and each one's RSS by name. */
+export function treeRss(pid: number): { kb: number; count: number; each: Map<string, number> } {
   const kids = childrenMap();
   let kb = 0;
   let count = 0;
+  const each = new Map<string, number>();
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
-    kb += rssKb(p);
+    const r = rssKb(p);
+    kb += r;
     count++;
+    if (r > 0) {
+      const name = processName(p);
+      each.set(name, Math.max(each.get(name) ?? 0, r));
+    }
     stack.push(...(kids.get(p) ?? []));
   }
-  return { kb, count };
+  return { kb, count, each };
 }
 
 /**
@@ -95,7 +119,7 @@ export function treeRss(pid: number): { kb: number; count: number } {
  * kills the tree after `timeoutMs`. `marks` maps a name to a regexp matched
  * against each stdout line: the first match records its time.
  */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; sampleMs?: number; marks?: Record<string, RegExp>; echo?: (line: string) => void }): Promise<RunResult> {
+export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; memLimitKb?: number; sampleMs?: number; marks?: Record<string, RegExp>; echo?: (line: string) => void }): Promise<RunResult> {
   const useTime = hasGnuTime();
   const argv = useTime ? ['-f', '__BENCH_TIME__ %e %M %U %S', command, ...args] : args;
   const busy0 = machineBusySeconds();
@@ -119,11 +143,22 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let peakTreeKb = 0;
   let maxProcesses = 0;
+  let memKilled = false;
+  const peakByProcessKb: Record<string, number> = {};
   const sample = () => {
     if (child.pid === undefined) return;
-    const { kb, count } = treeRss(child.pid);
+    const { kb, count, each } = treeRss(child.pid);
+    for (const [name, r] of each) if (name !== 'time') peakByProcessKb[name] = Math.max(peakByProcessKb[name] ?? 0, r);
     peakTreeKb = Math.max(peakTreeKb, kb);
     maxProcesses = Math.max(maxProcesses, count);
+    if (options.memLimitKb && kb > options.memLimitKb && !memKilled) {
+      memKilled = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
   };
   const sampler = setInterval(sample, options.sampleMs ?? 200);
   let timedOut = false;
@@ -153,7 +188,7 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
       // GNU time exits with the child's status.
       const busy = machineBusySeconds() - busy0;
       const otherCores = cpuS === null ? null : Math.max(0, Math.round(((busy - cpuS) / (wallMs / 1000)) * 100) / 100);
-      resolve({ wallMs, code, signal, stdout, stderr, peakTreeKb, maxProcessKb, cpuS, otherCores, load: [load0, loadavg()[0]!], maxProcesses, timedOut, marks });
+      resolve({ wallMs, code, signal, stdout, stderr, peakTreeKb, maxProcessKb, cpuS, otherCores, load: [load0, loadavg()[0]!], peakByProcessKb, maxProcesses, timedOut, memKilled, marks });
     });
   });
 }

@@ -13,6 +13,10 @@ export interface BuildFigures {
   runner: string;
   ok: boolean;
   timedOut: boolean;
+  memKilled?: boolean;
+  /** The stage the build was in when it ended (for a stopped build: where it was stopped). */
+  reachedStage?: string;
+  stageStartsMs?: Record<string, number>;
   wallMs: number;
   prepareMs: number | null;
   astroMs: number | null;
@@ -23,6 +27,7 @@ export interface BuildFigures {
   peakTreeMB: number | null;
   maxProcessMB: number | null;
   maxProcesses: number;
+  peakByProcessMB?: Record<string, number>;
   cpuS: number | null;
   otherCores: number | null;
   load: [number, number];
@@ -49,6 +54,8 @@ export interface SearchFigures {
 export interface SizeResult {
   size: number;
   skipped?: string;
+  /** Digest of the project's sources the size was built from (scripts/bench/site.ts snapshotProject). */
+  projectDigest?: string;
   corpus: { digest: string; replies: number; bytes: number };
   build: BuildFigures;
   prepare: {
@@ -88,17 +95,18 @@ export interface BenchReport {
   command: string;
   machine: { nproc: number; cpu: string; memoryGB: number; kernel: string; node: string; chromium: string; gnuTime: boolean; versions: Record<string, string> };
   sizes: number[];
-  options: Record<string, boolean>;
+  options: Record<string, boolean | number>;
   query: string;
   templates: string[];
   skippedTemplates: SkippedTemplate[];
   results: SizeResult[];
+  resumedFrom?: string;
   targets?: Target[];
   trend?: Trend;
 }
 
 export interface Target { name: string; status: 'met' | 'not met' | 'not evaluated'; detail: string }
-export interface Trend { fixedMs: number; perReplyMs: Record<string, number>; fixedCpuS: number | null; perReplyCpuS: Record<string, number>; fit: { interceptMs: number; perReplyMs: number; points: number } | null; predicted500Ms: number | null }
+export interface Trend { fixedMs: number; perReplyMs: Record<string, number>; fixedCpuS: number | null; perReplyCpuS: Record<string, number>; fit: { interceptMs: number; perReplyMs: number; points: number } | null; predicted500Ms: number | null; cpuFit: { interceptS: number; perReplyS: number } | null; predicted500CpuS: number | null; memFit: { interceptMB: number; perReplyMB: number } | null; predicted500MB: number | null }
 
 const KB = 1000;
 const fmtKB = (b: number | null | undefined) => (b === null || b === undefined ? '–' : `${(b / KB).toFixed(1)} KB`);
@@ -118,16 +126,30 @@ export function trend(results: SizeResult[]): Trend | undefined {
     perReplyMs[r.size] = (r.build.wallMs - one.build.wallMs) / (r.size - 1);
     if (r.build.cpuS !== null && one.build.cpuS !== null) perReplyCpuS[r.size] = (r.build.cpuS - one.build.cpuS) / (r.size - 1);
   }
-  const pts = ok.map((r) => [r.size, r.build.wallMs] as const);
-  let fit: Trend['fit'] = null;
-  if (pts.length >= 2) {
+  const line = (pts: (readonly [number, number])[]) => {
+    if (pts.length < 2) return null;
     const n = pts.length;
     const mx = pts.reduce((s, p) => s + p[0], 0) / n;
     const my = pts.reduce((s, p) => s + p[1], 0) / n;
     const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
-    fit = { interceptMs: Math.round(my - b * mx), perReplyMs: Math.round(b * 10) / 10, points: n };
-  }
-  return { fixedMs: one.build.wallMs, perReplyMs, fixedCpuS: one.build.cpuS, perReplyCpuS, fit, predicted500Ms: fit ? Math.round(fit.interceptMs + fit.perReplyMs * 500) : null };
+    return { a: my - b * mx, b };
+  };
+  const w = line(ok.map((r) => [r.size, r.build.wallMs] as const));
+  const c = line(ok.filter((r) => r.build.cpuS !== null).map((r) => [r.size, r.build.cpuS!] as const));
+  const m = line(ok.filter((r) => r.build.peakTreeMB !== null).map((r) => [r.size, r.build.peakTreeMB!] as const));
+  const fit = w ? { interceptMs: Math.round(w.a), perReplyMs: Math.round(w.b * 10) / 10, points: ok.length } : null;
+  return {
+    fixedMs: one.build.wallMs,
+    perReplyMs,
+    fixedCpuS: one.build.cpuS,
+    perReplyCpuS,
+    fit,
+    predicted500Ms: w ? Math.round(w.a + w.b * 500) : null,
+    cpuFit: c ? { interceptS: Math.round(c.a * 10) / 10, perReplyS: Math.round(c.b * 1000) / 1000 } : null,
+    predicted500CpuS: c ? Math.round(c.a + c.b * 500) : null,
+    memFit: m ? { interceptMB: Math.round(m.a), perReplyMB: Math.round(m.b * 10) / 10 } : null,
+    predicted500MB: m ? Math.round(m.a + m.b * 500) : null,
+  };
 }
 
 /** The four targets of the brief, evaluated on the measured numbers. */
@@ -137,20 +159,23 @@ export function targets(report: BenchReport): Target[] {
   const out: Target[] = [];
   const r100 = ok(100);
   const r500 = ok(500);
-  const timedOut500 = report.results.find((r) => r.size === 500 && (r.build?.timedOut || r.skipped));
+  const stopped500 = report.results.find((r) => r.size === 500 && (r.build?.timedOut || r.build?.memKilled || r.skipped));
+  const stopText = (r: SizeResult) =>
+    r.skipped ? r.skipped : `the 500-reply build was stopped ${r.build.memKilled ? `when its process tree passed the memory limit (peak seen ${r.build.peakTreeMB} MiB)` : `at the time limit`} after ${fmtS(r.build.wallMs)}, during the ${r.build.reachedStage} stage`;
+  const predicted = tr ? `the linear fit over the finished sizes predicts ${fmtS(tr.predicted500Ms)} wall (${(tr.predicted500Ms ?? 0) / 60000 > 0 ? ((tr.predicted500Ms ?? 0) / 60000).toFixed(0) : '?'} min), ${tr.predicted500CpuS ?? '?'} s CPU and ${tr.predicted500MB ?? '?'} MiB peak at 500` : '';
   if (tr && r100 && r500) {
     const a = tr.perReplyMs[100]!;
     const b = tr.perReplyMs[500]!;
     out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: b <= 1.5 * a ? 'met' : 'not met', detail: `wall time: ${(a / 1000).toFixed(2)} s/reply at 100, ${(b / 1000).toFixed(2)} s/reply at 500 (ratio ${(b / a).toFixed(2)}; fixed cost ${fmtS(tr.fixedMs)})${tr.perReplyCpuS[100] && tr.perReplyCpuS[500] ? `; CPU time: ${tr.perReplyCpuS[100]!.toFixed(2)} → ${tr.perReplyCpuS[500]!.toFixed(2)} s/reply (ratio ${(tr.perReplyCpuS[500]! / tr.perReplyCpuS[100]!).toFixed(2)})` : ''}` });
-  } else if (timedOut500) {
-    out.push({ name: 'Build cost grows linearly', status: 'not met', detail: `the 500-reply build did not finish within the limit; measured per-reply costs: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}` });
+  } else if (stopped500) {
+    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not evaluated', detail: `${stopText(stopped500)}, so there is no 500 figure. Per reply above size 1, wall: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
   } else out.push({ name: 'Build cost grows linearly', status: 'not evaluated', detail: 'needs sizes 1, 100 and 500' });
   if (r500) {
     const t = r500.build.wallMs;
     const m = r500.build.peakTreeMB ?? Infinity;
     out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: t < 600_000 && m < 4096 ? 'met' : 'not met', detail: `${fmtS(t)} (${(t / 60000).toFixed(1)} min), peak ${m} MiB summed over the process tree (largest single process ${r500.build.maxProcessMB} MiB)` });
-  } else if (timedOut500) {
-    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not met', detail: `stopped after the time limit; the linear fit predicts ${fmtS(tr?.predicted500Ms)}` });
+  } else if (stopped500) {
+    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not met', detail: `${stopText(stopped500)}; ${predicted}` });
   } else out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not evaluated', detail: 'size 500 was not run' });
   const seed = ok(1);
   const section = seed?.weights.section;
@@ -179,6 +204,8 @@ function markdown(report: BenchReport): string {
   L.push(`Generated ${report.generated} by \`${report.command}\`. How the corpus is made and how to read this: [bench/README.md](../README.md).`, '');
   L.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGB} GB RAM, Linux ${m.kernel}, Node ${m.node}, ${m.chromium}; astro ${m.versions.astro}, @astrojs/mdx ${m.versions['@astrojs/mdx']}, pagefind ${m.versions.pagefind}. Peak memory = highest sum of VmRSS over the build's process tree, sampled every 200 ms${m.gnuTime ? '; the largest single process is GNU time\'s %M' : ''}.`, '');
   L.push(`Corpus templates: ${report.templates.join(', ')}${report.skippedTemplates.length ? ` (not used: ${report.skippedTemplates.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}.`, '');
+  const digests = [...new Set(done.map((r) => r.projectDigest ?? '?'))];
+  L.push(`Project sources: snapshot ${digests.join(', ')}${digests.length > 1 ? ' — **the sizes were built from different versions of the project** (a resumed run); compare them with care' : ' (all sizes built from the same copy of src/ and scripts/)'}.`, '');
   const routeNote = done.find((r) => r.build?.routeCheckError);
   if (routeNote) L.push(`> **Note:** \`scripts/build.ts\` failed its final route check (${routeNote.build.routeCheckError}); the bench ran the same stages without that check (\`scripts/bench/stages.ts\`). Timings are the same stages; the missing routes are not built.`, '');
 
@@ -190,7 +217,7 @@ function markdown(report: BenchReport): string {
   const row = (name: string, f: (r: SizeResult) => string) => [name, ...cols.map(f)];
   L.push(
     table(['', ...cols.map((r) => `${r.size} ${r.size === 1 ? 'reply' : 'replies'}`)], [
-      row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? 'timed out' : 'failed')),
+      row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? `stopped at the time limit (in ${r.build.reachedStage})` : r.build.memKilled ? `stopped at the memory limit (in ${r.build.reachedStage})` : 'failed')),
       row('**wall time** (node scripts/build.ts)', (r) => `**${fmtS(r.build.wallMs)}**`),
       row('CPU time, user + system (process tree)', (r) => (r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`)),
       row('other processes during the build (avg cores busy)', (r) => (r.build.otherCores === null ? '–' : r.build.otherCores.toFixed(2))),
@@ -209,6 +236,7 @@ function markdown(report: BenchReport): string {
       row('time per reply above size 1 (CPU)', (r) => (report.trend?.perReplyCpuS[r.size] !== undefined ? `${report.trend.perReplyCpuS[r.size]!.toFixed(2)} s` : '–')),
       row('**peak memory** (process tree)', (r) => (r.build.peakTreeMB === null ? '–' : `**${r.build.peakTreeMB} MiB**`)),
       row('largest single process', (r) => (r.build.maxProcessMB === null ? '–' : `${r.build.maxProcessMB} MiB`)),
+      row('peak per process (sampled)', (r) => Object.entries(r.build.peakByProcessMB ?? {}).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join('; ') || '–'),
       row('pages Astro built', (r) => String(r.build.astroPages ?? '–')),
       row('MDX files / bytes', (r) => (r.prepare ? `${r.prepare.mdxFiles} / ${fmtMB(r.prepare.mdxBytes)}` : '–')),
       row('site.json (imported by every page)', (r) => fmtMB(r.prepare?.siteJsonBytes)),
@@ -224,7 +252,7 @@ function markdown(report: BenchReport): string {
   for (const r of skipped) L.push(`- size ${r.size}: ${r.skipped}`);
   if (report.trend) {
     const t = report.trend;
-    L.push(`Trend: fixed cost (1 reply) ${fmtS(t.fixedMs)}; ${t.fit ? `least-squares fit over ${t.fit.points} sizes: ${fmtS(t.fit.interceptMs)} + ${(t.fit.perReplyMs / 1000).toFixed(2)} s × replies (→ ${fmtS(t.predicted500Ms)} at 500)` : 'one size only'}.`, '');
+    L.push(`Trend: fixed cost (1 reply) ${fmtS(t.fixedMs)}; ${t.fit ? `least-squares fits over the ${t.fit.points} finished sizes: wall ${fmtS(t.fit.interceptMs)} + ${(t.fit.perReplyMs / 1000).toFixed(2)} s × replies (→ ${fmtS(t.predicted500Ms)} at 500); CPU ${t.cpuFit ? `${t.cpuFit.interceptS} s + ${t.cpuFit.perReplyS} s × replies (→ ${t.predicted500CpuS} s at 500)` : '–'}; peak memory ${t.memFit ? `${t.memFit.interceptMB} MiB + ${t.memFit.perReplyMB} MiB × replies (→ ${t.predicted500MB} MiB at 500)` : '–'}` : 'one size only'}.`, '');
   }
 
   L.push('## Where Astro spends page-generation time', '', 'From the log of a separate `astro build` over the same src/generated (per-route `(+N ms)` lines summed by route type; all three locales).', '');

@@ -289,7 +289,7 @@ function figureRecords(info: ReplyInfo, figures: Figure[]): SearchRecord[] {
       url: `${locale}/figures/${info.slug}/#fig-${i + 1}`,
       content: locale === 'en' ? `${f.labelEn ?? ''} ${f.contextZh}` : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh,
       language: locale,
-      meta: { title: locale === 'en' ? f.labelEn ?? f.contextZh : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh, crumb: locale === 'en' ? 'Key figures' : '关键数据' },
+      meta: { title: locale === 'en' ? f.labelEn ?? f.contextZh : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh, crumb: locale === 'en' ? 'Key figures' : locale === 'zh-hant' ? '關鍵數據' : '关键数据' },
       filters: { reply: [info.slug], kind: ['figure'] },
     })),
   );

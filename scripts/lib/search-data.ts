@@ -24,7 +24,11 @@ export interface LexiconTerm {
   id: string;
   /** The term in the locale's script (what to search for). */
   query: string;
+  /** The term as the result title: in the locale's language… */
   title: string;
+  /** …followed by the other language, with its BCP 47 tag. */
+  subtitle: string;
+  subtitleLang: string;
   url: string;
   forms: string[];
 }
@@ -75,7 +79,9 @@ export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2
     terms: terms.map((t) => ({
       id: t.id,
       query: locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh,
-      title: locale === 'en' ? `${t.en} (${t.zh})` : locale === 'zh-hant' ? `${t.hant} · ${t.en}` : `${t.zh} · ${t.en}`,
+      title: locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh,
+      subtitle: locale === 'en' ? t.zh : t.en,
+      subtitleLang: locale === 'en' ? 'zh-Hans' : 'en',
       url: `${locale}/glossary/${t.id}/`,
       forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, t.pinyinPlain.replace(/v/g, 'u'), ...t.aliases.map(plainPinyin)].map(normalizeQuery).filter((f) => f.length > 1))],
     })),
@@ -85,12 +91,12 @@ export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2
 /** The search record of a glossary term in one locale. */
 export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
   const zh = locale === 'zh-hant' ? [t.hant, ...t.aliasesHant] : [t.zh, ...t.aliases];
-  const title = locale === 'en' ? t.en : `${locale === 'zh-hant' ? t.hant : t.zh} · ${t.en}`;
+  const title = locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh;
   return {
     url: `${locale}/glossary/${t.id}/`,
     content: [title, ...zh, t.en, ...t.enAliases, t.pinyin, t.pinyinPlain, t.literal ?? '', t.explanation].join('\n'),
     language: locale,
-    meta: { title, kind: 'term', crumb: locale === 'en' ? 'Glossary' : '术语' },
+    meta: { title, kind: 'term', crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语' },
     filters: { kind: ['term'], term: [t.id] },
   };
 }

@@ -48,7 +48,10 @@ async function open(which: keyof typeof BUILDS, path: string): Promise<Page> {
 
 /** The axe violations of a page, one readable line per element. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // Legacy mode runs axe.run in the page itself instead of runPartial per frame plus finishRun in an extra blank page:
+  // the same rules and results for pages without iframes (none of this site's pages has one), in about half the time.
+  const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).analyze();
+  expect(await page.locator('iframe, frame').count(), 'pages without frames (legacy mode does not enter frames)').toBe(0);
   return results.violations.flatMap((v) => v.nodes.map((n) => `[${v.id}] (${v.impact}) ${v.help} — ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')} ${n.html.slice(0, 160)}`));
 }
 
@@ -86,8 +89,14 @@ function langProblems(page: Page, locale: string): Promise<string[]> {
 
 const localeOf = (path: string) => path.split('/')[0]!;
 
+/** Every page type in every locale of the root build; the English ones again under /policy/ (the markup differs only in its URLs). */
+const PAGES: Record<keyof typeof BUILDS, string[]> = {
+  root: pageTypes(),
+  sub: pageTypes().filter((p) => p.startsWith('en/')),
+};
+
 describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])('accessibility of the %s build', (which) => {
-  it.each(pageTypes())(`${BUILDS[which].base}%s: no axe violations, every text marked with its language`, async (path) => {
+  it.each(PAGES[which])(`${BUILDS[which].base}%s: no axe violations, every text marked with its language`, async (path) => {
     const page = await open(which, path);
     try {
       const violations = await axeViolations(page);

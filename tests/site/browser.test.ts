@@ -6,7 +6,7 @@
  * console error, and no horizontal scroll at 360 px.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
@@ -49,7 +49,10 @@ function watch(page: Page): void {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: console.error ${message.text()} ${message.location().url ?? ''}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
-  page.on('requestfailed', (request) => consoleErrors.push(`${page.url()}: request failed ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser cancelling a pending request (e.g. the favicon) because the page navigated away: not a failure of the site.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') consoleErrors.push(`${page.url()}: request failed ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) consoleErrors.push(`${page.url()}: HTTP ${response.status()} for ${response.url()}`);
   });
@@ -60,6 +63,13 @@ function watch(page: Page): void {
 
 const site = (path = '') => server.url + path;
 const pathOf = (url: string) => new URL(url).pathname;
+
+/** Whether a URL path of the sub-path build names a file of the build (a folder → its index.html). */
+function existsInBuild(path: string): boolean {
+  if (!path.startsWith(BASE)) return false;
+  const rel = decodeURIComponent(path.slice(BASE.length));
+  return existsSync(join(BUILDS.sub.dir, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel));
+}
 
 /** The reply's blocks, from the build's public data file. */
 function replyData(): { blocks: { id: string; zh: string; en?: string; translationStatus?: string }[] } {
@@ -223,6 +233,9 @@ describe(`the site in Chromium under ${BASE}`, () => {
       expect(hrefs[0], 'the first result is the term page under the base path').toMatch(new RegExp(`^${BASE}`));
       expect(pathOf(new URL(hrefs[0]!, page.url()).href)).toBe(`${BASE}${locale}/glossary/${term}/`);
       expect(hrefs.every((h) => h.startsWith(BASE)), `every result stays under ${BASE}: ${hrefs.join(', ')}`).toBe(true);
+      const missing = hrefs.filter((h) => !existsInBuild(pathOf(new URL(h, page.url()).href)));
+      // Soft: the test goes on to follow the second result, so that the landing page is checked (and reported) too.
+      expect.soft(missing, `result links to pages that do not exist in the build`).toEqual([]);
 
       const second = page.locator('#search-results a').nth(1);
       await Promise.all([page.waitForURL((u) => u.pathname !== `${BASE}${locale}/search/`), second.click()]);
