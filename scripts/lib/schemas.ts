@@ -19,7 +19,7 @@ export const metaSchema = z.strictObject({
 });
 
 const translationEntry = z.strictObject({
-  source: z.string().regex(/^[0-9a-f]{12}$/, 'the 12-character hash of the Chinese block (run `npm run check -- --fix-hashes` after reviewing)'),
+  source: z.string().regex(/^[0-9a-f]{12}$/, 'the 12-character hash of the Chinese block, as `npm run check` reports it'),
   text: z.string().trim().min(1, 'empty translation: delete the entry to mark the block as pending'),
   note: z.string().optional(),
 });
