@@ -15,11 +15,12 @@ import { cpus, totalmem, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findTemplates, writeCorpus, benchSlug } from './bench/corpus.ts';
-import { makeSiteView, snapshotProject } from './bench/site.ts';
+import { makeSiteView, snapshotDigest, snapshotProject } from './bench/site.ts';
 import { dirSize, hasGnuTime, listFiles, runMeasured, stageMs, type RunResult } from './bench/measure.ts';
 import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
 import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, trackServer, CHROMIUM } from './bench/browser.ts';
 import { ensureStarlight, writeStarlightSite } from './bench/starlight-baseline.ts';
+import { diagnose } from './bench/diagnose.ts';
 import { writeReport, type BenchReport, type BuildFigures, type PageWeight, type SizeResult } from './bench/report.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -40,8 +41,13 @@ const sizes = (arg('sizes') ?? '1,10,100,500').split(',').map((s) => Number(s.tr
 const timeoutMs = Number(arg('timeout-min') ?? 25) * 60_000;
 // A build whose process tree outgrows this is stopped: the machine is shared, and a 24 GB box must not run out of memory.
 const memLimitKb = Number(arg('mem-limit-gb') ?? 14) * 1024 * 1024;
+// An experiment: the same builds with a larger V8 heap for every Node process of the build (NODE_OPTIONS), reported apart from the default results.
+const heapMb = arg('heap-mb') ? Number(arg('heap-mb')) : undefined;
+const variant = arg('label') ?? (heapMb ? `heap ${heapMb} MB` : undefined);
 const outDir = resolve(arg('out') ?? 'bench/results');
 const options = { baseline: !flag('no-baseline'), browser: !flag('no-browser'), detail: !flag('no-detail'), rebuild: !flag('no-rebuild') };
+// The size at which to run the Astro ablations (scripts/bench/diagnose.ts); 0 = none.
+const diagnoseAt = flag('no-diagnose') ? 0 : Number(arg('diagnose') ?? (sizes.includes(100) ? 100 : 0));
 
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 const mb = (kb: number | null) => (kb === null ? null : Math.round(kb / 102.4) / 10);
@@ -73,6 +79,17 @@ function machine(): BenchReport['machine'] {
   };
 }
 
+/** The most telling line of a failed build's output: a V8 fatal error, else the last `error:` line, else the last lines. */
+function buildError(run: RunResult): string {
+  const all = `${run.stdout}\n${run.stderr}`;
+  const fatal = /FATAL ERROR: [^\n]*/.exec(all)?.[0];
+  if (fatal) return fatal;
+  if (run.memKilled) return 'stopped by the bench: memory limit';
+  if (run.timedOut) return 'stopped by the bench: time limit';
+  const err = all.split('\n').filter((l) => /error/i.test(l)).pop();
+  return (err ?? all.trim().split('\n').slice(-3).join(' ')).trim().slice(0, 600);
+}
+
 /** Build figures from a measured run of scripts/build.ts (or stages.ts). */
 function buildFigures(run: RunResult, runner: string): BuildFigures {
   const out = run.stdout;
@@ -100,16 +117,18 @@ function buildFigures(run: RunResult, runner: string): BuildFigures {
     cpuS: run.cpuS,
     otherCores: run.otherCores,
     load: run.load,
-    error: run.code === 0 ? undefined : (run.stderr.trim().split('\n').slice(-3).join(' ') || run.stdout.trim().split('\n').slice(-3).join(' ')).slice(0, 600),
+    error: run.code === 0 ? undefined : buildError(run),
   };
 }
 
 /** Builds a site view with scripts/build.ts; if only the route check fails, re-runs the stages without it (and says so). */
 async function buildSite(siteDir: string, dist: string, label: string): Promise<{ run: RunResult; figures: BuildFigures }> {
-  const env = { ...process.env, OUT_DIR: dist, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` };
+  const env = { ...process.env, OUT_DIR: dist, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ...(heapMb ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {}) };
   const marks = { prepared: /^build: prepare /, astro: /^build: astro /, indexed: /^build: search index / };
   log(`${label}: node scripts/build.ts (OUT_DIR=${dist})`);
   let run = await runMeasured(NODE, ['scripts/build.ts'], { cwd: siteDir, env, timeoutMs, memLimitKb, marks });
+  const logFile = join(WORK, `build-${label.replace(/\W+/g, '-')}.log`);
+  writeFileSync(logFile, `${run.stdout}\n--- stderr ---\n${run.stderr}`);
   let figures = buildFigures(run, 'scripts/build.ts');
   const routeCheck = /the build lacks \d+ routes[^\n]*/.exec(run.stderr)?.[0];
   if (!figures.ok && routeCheck && !run.timedOut && !run.memKilled) {
@@ -294,6 +313,7 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
     log(`${label}: astro build alone, for its phase and per-route log`);
     result.astro = await astroDetail(siteDir, size);
   }
+  if (diagnoseAt === size && build.ok) result.diagnosis = await diagnose(siteDir, WORK, NODE, { timeoutMs, memLimitKb, log });
   if (options.rebuild && build.ok) result.rebuild = await rebuild(siteDir, contentDir, dist, label);
   if (options.baseline) {
     try {
@@ -309,13 +329,25 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
 mkdirSync(WORK, { recursive: true });
 mkdirSync(outDir, { recursive: true });
 if (flag('report-only')) {
-  // Re-renders report.md (and the derived targets) from an existing report.json.
-  writeReport(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport, outDir);
+  // Re-renders report.md (and the derived targets) from an existing report.json, re-reading the saved Astro logs of bench/work/.
+  const saved = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;
+  for (const r of saved.results) {
+    const astroLog = join(WORK, `astro-${r.size}.log`);
+    if (r.astro && existsSync(astroLog)) r.astro = { ...parseAstroLog(readFileSync(astroLog, 'utf8')), wallMs: r.astro.wallMs, peakTreeMB: r.astro.peakTreeMB };
+    const slLog = join(WORK, `starlight-${r.size}.log`);
+    if (r.baseline && existsSync(slLog)) {
+      r.baseline.detail = parseAstroLog(readFileSync(slLog, 'utf8'));
+      r.baseline.astroTotalMs = r.baseline.detail.totalMs;
+      r.baseline.pagefindMs = r.baseline.detail.pagefindMs ?? null;
+    }
+  }
+  writeReport(saved, outDir);
   log(`report re-rendered: ${join(outDir, 'report.md')}`);
   process.exit(0);
 }
-const projectDigest = snapshotProject(ROOT, SNAPSHOT);
-log(`project snapshot ${projectDigest} in ${SNAPSHOT}`);
+// --keep-snapshot builds from the copy of an earlier run (so a resumed run builds the same code).
+const projectDigest = flag('keep-snapshot') && existsSync(SNAPSHOT) ? snapshotDigest(SNAPSHOT) : snapshotProject(ROOT, SNAPSHOT);
+log(`project snapshot ${projectDigest} in ${SNAPSHOT}${flag('keep-snapshot') ? ' (kept)' : ''}`);
 const { templates, skipped } = findTemplates(ROOT, join(SNAPSHOT, 'content'));
 log(`templates: ${templates.map((t) => t.name).join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
 const report: BenchReport = {
@@ -332,12 +364,17 @@ const report: BenchReport = {
 if (flag('resume') && existsSync(join(outDir, 'report.json'))) {
   // Keeps the sizes of an earlier run that this run does not measure again (e.g. after a stopped 500).
   const earlier = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;
-  report.results = earlier.results.filter((r) => !sizes.includes(r.size) && !r.skipped);
-  report.sizes = [...new Set([...report.results.map((r) => r.size), ...sizes])].sort((a, b) => a - b);
+  report.results = variant ? earlier.results : earlier.results.filter((r) => !sizes.includes(r.size) && !r.skipped);
+  report.experiments = (earlier.experiments ?? []).filter((r) => !(variant && r.variant === variant && sizes.includes(r.size)));
+  report.sizes = variant ? earlier.sizes : [...new Set([...report.results.map((r) => r.size), ...sizes])].sort((a, b) => a - b);
   report.resumedFrom = earlier.generated;
   log(`resuming: keeping sizes ${report.results.map((r) => r.size).join(', ')} from ${earlier.generated}`);
 }
 const keep = (r: SizeResult) => {
+  if (variant) {
+    report.experiments = [...(report.experiments ?? []).filter((x) => !(x.size === r.size && x.variant === variant)), { ...r, variant }].sort((a, b) => a.size - b.size);
+    return;
+  }
   report.results = [...report.results.filter((x) => x.size !== r.size), r].sort((a, b) => a.size - b.size);
 };
 for (const size of [...sizes].sort((a, b) => a - b)) {

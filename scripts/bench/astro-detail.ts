@@ -33,7 +33,16 @@ export function routeType(path: string): string {
   return 'other';
 }
 
-const secs = (s: string | undefined) => (s === undefined ? null : s.endsWith('ms') ? Number(s.slice(0, -2)) : Number(s.replace(/s$/, '')) * 1000);
+/** A duration as Astro prints it (`69ms`, `2.72s`, `1m 48s`, `2m`) in milliseconds. */
+export function secs(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const m = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/.exec(s.trim());
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return Number(m[1] ?? 0) * 60_000 + (m[2] === undefined ? 0 : m[3] === 'ms' ? Number(m[2]) : Number(m[2]) * 1000);
+}
+
+/** A duration pattern for the regexps below. */
+const D = '((?:\\d+m(?!s)\\s*)?(?:[\\d.]+m?s)?)';
 
 /** Parses an `astro build` log. */
 export function parseAstroLog(log: string): AstroDetail {
@@ -46,15 +55,15 @@ export function parseAstroLog(log: string): AstroDetail {
     r.ms += ms;
     r.maxMs = Math.max(r.maxMs, ms);
   }
-  const vite = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => secs(m[1])!);
-  const completed = [...clean.matchAll(/\[build\] ✓ Completed in ([\d.]+m?s)/g)].map((m) => secs(m[1]));
-  const pagefind = /Finished building search index in ([\d.]+m?s)/.exec(clean)?.[1];
+  const vite = [...clean.matchAll(new RegExp(`\\[vite\\] ✓ built in ${D}`, 'g'))].map((m) => secs(m[1])!);
+  const completed = [...clean.matchAll(new RegExp(`\\[build\\] ✓ Completed in ${D}`, 'g'))].map((m) => secs(m[1]));
+  const pagefind = new RegExp(`Finished building search index in ${D}`).exec(clean)?.[1];
   return {
-    syncTypesMs: secs(/\[types\] Generated ([\d.]+m?s)/.exec(clean)?.[1]),
+    syncTypesMs: secs(new RegExp(`\\[types\\] Generated ${D}`).exec(clean)?.[1]),
     collectMs: completed[0] ?? null,
     viteMs: vite,
-    generateMs: secs(clean.split('\n').filter((l) => !l.includes('[build]')).map((l) => /✓ Completed in ([\d.]+m?s)/.exec(l)?.[1]).filter(Boolean).pop()),
-    totalMs: secs(/page\(s\) built in ([\d.]+m?s)/.exec(clean)?.[1]),
+    generateMs: secs(clean.split('\n').filter((l) => !l.includes('[build]')).map((l) => new RegExp(`✓ Completed in ${D}`).exec(l)?.[1]).filter(Boolean).pop()),
+    totalMs: secs(new RegExp(`page\\(s\\) built in ${D}`).exec(clean)?.[1]),
     pages: Number(/(\d+) page\(s\) built/.exec(clean)?.[1] ?? NaN) || null,
     routes,
     warnings: (clean.match(/\[WARN\]/g) ?? []).length,

@@ -35,7 +35,7 @@ const pipelineMs = performance.now() - t;
 let mdxBytes = 0;
 for (const text of result.files.values()) mdxBytes += Buffer.byteLength(text);
 const siteJsonBytes = Buffer.byteLength(JSON.stringify(result.site));
-const concordance = result.site.glossary.reduce((n, term) => n + term.occurrences.length, 0);
+const concordance = result.site.glossary.reduce((n, term) => n + term.occurrenceCount, 0);
 
 t = performance.now();
 prepareContent(contentDir, outDir);

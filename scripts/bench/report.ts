@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AstroDetail } from './astro-detail.ts';
 import type { Transfer } from './browser.ts';
 import type { SkippedTemplate } from './corpus.ts';
+import type { Ablation } from './diagnose.ts';
 
 export interface BuildFigures {
   runner: string;
@@ -53,6 +54,8 @@ export interface SearchFigures {
 
 export interface SizeResult {
   size: number;
+  /** Set on experiments (e.g. a larger V8 heap): not the project's default build. */
+  variant?: string;
   skipped?: string;
   /** Digest of the project's sources the size was built from (scripts/bench/site.ts snapshotProject). */
   projectDigest?: string;
@@ -69,6 +72,8 @@ export interface SizeResult {
   rebuild: (BuildFigures & { edit: string }) | null;
   weights: Record<string, PageWeight>;
   search: SearchFigures | null;
+  /** Astro ablations at this size (scripts/bench/diagnose.ts). */
+  diagnosis?: Ablation[];
   baseline: {
     versions: Record<string, string>;
     ok: boolean;
@@ -100,6 +105,7 @@ export interface BenchReport {
   templates: string[];
   skippedTemplates: SkippedTemplate[];
   results: SizeResult[];
+  experiments?: SizeResult[];
   resumedFrom?: string;
   targets?: Target[];
   trend?: Trend;
@@ -159,16 +165,20 @@ export function targets(report: BenchReport): Target[] {
   const out: Target[] = [];
   const r100 = ok(100);
   const r500 = ok(500);
-  const stopped500 = report.results.find((r) => r.size === 500 && (r.build?.timedOut || r.build?.memKilled || r.skipped));
+  const stopped500 = report.results.find((r) => r.size === 500 && (r.skipped || !r.build?.ok));
   const stopText = (r: SizeResult) =>
-    r.skipped ? r.skipped : `the 500-reply build was stopped ${r.build.memKilled ? `when its process tree passed the memory limit (peak seen ${r.build.peakTreeMB} MiB)` : `at the time limit`} after ${fmtS(r.build.wallMs)}, during the ${r.build.reachedStage} stage`;
+    r.skipped
+      ? r.skipped
+      : r.build.memKilled || r.build.timedOut
+        ? `the 500-reply build was stopped ${r.build.memKilled ? `when its process tree passed the memory limit (peak seen ${r.build.peakTreeMB} MiB)` : 'at the time limit'} after ${fmtS(r.build.wallMs)}, during the ${r.build.reachedStage} stage`
+        : `the 500-reply build failed after ${fmtS(r.build.wallMs)} in the ${r.build.reachedStage} stage (${r.build.error ?? 'see bench/work/build-size-500.log'}; peak ${r.build.peakTreeMB} MiB)`;
   const predicted = tr ? `the linear fit over the finished sizes predicts ${fmtS(tr.predicted500Ms)} wall (${(tr.predicted500Ms ?? 0) / 60000 > 0 ? ((tr.predicted500Ms ?? 0) / 60000).toFixed(0) : '?'} min), ${tr.predicted500CpuS ?? '?'} s CPU and ${tr.predicted500MB ?? '?'} MiB peak at 500` : '';
   if (tr && r100 && r500) {
     const a = tr.perReplyMs[100]!;
     const b = tr.perReplyMs[500]!;
     out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: b <= 1.5 * a ? 'met' : 'not met', detail: `wall time: ${(a / 1000).toFixed(2)} s/reply at 100, ${(b / 1000).toFixed(2)} s/reply at 500 (ratio ${(b / a).toFixed(2)}; fixed cost ${fmtS(tr.fixedMs)})${tr.perReplyCpuS[100] && tr.perReplyCpuS[500] ? `; CPU time: ${tr.perReplyCpuS[100]!.toFixed(2)} → ${tr.perReplyCpuS[500]!.toFixed(2)} s/reply (ratio ${(tr.perReplyCpuS[500]! / tr.perReplyCpuS[100]!).toFixed(2)})` : ''}` });
   } else if (stopped500) {
-    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not evaluated', detail: `${stopText(stopped500)}, so there is no 500 figure. Per reply above size 1, wall: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
+    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not met', detail: `${stopText(stopped500)}: the cost stops being a cost and becomes a failure, so linear growth to 500 does not hold. Up to the last size that built, growth is linear. Per reply above size 1, wall: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
   } else out.push({ name: 'Build cost grows linearly', status: 'not evaluated', detail: 'needs sizes 1, 100 and 500' });
   if (r500) {
     const t = r500.build.wallMs;
@@ -266,6 +276,22 @@ function markdown(report: BenchReport): string {
     L.push(`Astro warnings printed: ${astroSizes.map((r) => `${r.size}: ${r.astro!.warnings}`).join(', ')}.`, '');
   }
 
+  for (const r of done.filter((x) => x.diagnosis?.length)) {
+    L.push(`## Ablation: what Astro's cost is made of (size ${r.size})`, '');
+    L.push('`astro build` alone in the same site view, cold cache, over modified copies of src/generated (scripts/bench/diagnose.ts). The modified pages are wrong on purpose; only the costs matter.', '');
+    const first = r.diagnosis![0]!;
+    L.push(table(['variant', 'Vite server bundle', 'page generation', 'astro wall', 'CPU', 'peak memory', 'site.json', 'MDX'], r.diagnosis!.map((a) => [
+      a.variant,
+      `${fmtS(a.viteMs)}${a !== first && a.viteMs && first.viteMs ? ` (${ratio(a.viteMs, first.viteMs)})` : ''}`,
+      fmtS(a.generateMs),
+      `${fmtS(a.wallMs)}${a.ok ? '' : ` — ${a.error}`}`,
+      a.cpuS === null ? '–' : `${a.cpuS.toFixed(0)} s`,
+      `${a.peakTreeMB} MiB${a !== first && a.peakTreeMB && first.peakTreeMB ? ` (${ratio(a.peakTreeMB, first.peakTreeMB)})` : ''}`,
+      fmtMB(a.siteJsonBytes),
+      fmtMB(a.mdxBytes),
+    ])), '');
+  }
+
   const seed = done.find((r) => r.size === 1) ?? done[0];
   if (seed && Object.keys(seed.weights).length) {
     L.push(`## Page weight per page type (size ${seed.size}, zh-hans)`, '');
@@ -327,6 +353,22 @@ function markdown(report: BenchReport): string {
     }
     L.push(table(['size', 'figure', 'site', 'Starlight', 'site / Starlight'], rows), '');
     L.push('Starlight\'s "first search" = the section page\'s assets after its HTML, plus what opening the search dialog and typing the query fetched (Pagefind UI, pagefind.js, worker, wasm, index chunks, fragments). Its Pagefind stage runs inside `astro build` (' + base.map((r) => `${r.size}: ${fmtS(r.baseline!.pagefindMs)}`).join(', ') + ').', '');
+  }
+  const ex = report.experiments ?? [];
+  if (ex.length) {
+    L.push('## Experiments (not the default build)', '');
+    L.push(table(['size', 'variant', 'status', 'wall', 'CPU', 'prepare / astro / pagefind', 'peak tree', 'peak per process', 'dist / pagefind', 'error'], ex.map((r) => [
+      r.size,
+      r.variant ?? '',
+      r.build.ok ? 'ok' : r.build.memKilled ? `stopped at memory limit (in ${r.build.reachedStage})` : r.build.timedOut ? `stopped at time limit (in ${r.build.reachedStage})` : `failed (in ${r.build.reachedStage})`,
+      fmtS(r.build.wallMs),
+      r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(0)} s`,
+      `${fmtS(r.build.prepareMs)} / ${fmtS(r.build.astroMs)} / ${fmtS(r.build.pagefindMs)}`,
+      `${r.build.peakTreeMB} MiB`,
+      Object.entries(r.build.peakByProcessMB ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v}`).join('; '),
+      r.dist ? `${fmtMB(r.dist.bytes)} / ${fmtMB(r.pagefind?.bytes)}` : '–',
+      r.build.error ?? '',
+    ])), '');
   }
   L.push('## Raw numbers', '', 'All figures, including per-file lists, are in [report.json](report.json).', '');
   return L.join('\n');

@@ -21,6 +21,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 
+/** Node modules entries that hold per-project caches and must not be shared. */
+const CACHE_ENTRIES = new Set(['.astro', '.vite', '.cache', '.vitest']);
+
 /** What a site view copies from the project (src/generated excluded). */
 const SOURCES = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const notGenerated = (base: string) => (p: string) => !relative(base, p).split(/[\\/]/).includes('generated');
@@ -32,6 +35,11 @@ export function snapshotProject(projectRoot: string, dir: string): string {
   for (const name of [...SOURCES, 'content']) {
     if (existsSync(join(projectRoot, name))) cpSync(join(projectRoot, name), join(dir, name), { recursive: true, filter: notGenerated(join(projectRoot, 'src')) });
   }
+  return snapshotDigest(dir);
+}
+
+/** A digest of every file of a snapshot (paths and bytes). */
+export function snapshotDigest(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string, rel: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -42,9 +50,6 @@ export function snapshotProject(projectRoot: string, dir: string): string {
   walk(dir, '');
   return hash.digest('hex').slice(0, 16);
 }
-
-/** Node modules entries that hold per-project caches and must not be shared. */
-const CACHE_ENTRIES = new Set(['.astro', '.vite', '.cache', '.vitest']);
 
 /** Creates (replacing) the project view `siteDir` from the snapshot `sourceDir`, with `projectRoot`'s node_modules, reading content from `contentDir`. */
 export function makeSiteView(sourceDir: string, projectRoot: string, siteDir: string, contentDir: string): void {

@@ -26,17 +26,17 @@ export function jsString(text: string): string {
   return JSON.stringify(text).replace(/[{}<>\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
-/** Where a term links to (relative, so any base path works) and the definition shown on hover and focus. */
-export type TermLink = (termId: string) => { href: string; tip: string };
+/** Where a term links to: relative, so any base path works. (The definition shown on hover and focus is looked up by the <Term> component, not repeated in every MDX file.) */
+export type TermLink = (termId: string) => { href: string };
 
 /** Writes annotated text as MDX children: string expressions, with glossary terms wrapped in <Term>. */
-export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink, link = true): string {
+export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink, link = true, lang = 'zh'): string {
   return segments
     .map((s) => {
       if (link && s.term && !linkTerms.has(s.term)) {
         linkTerms.add(s.term);
-        const { href, tip } = termLink(s.term);
-        return `<Term slug=${jsString(s.term)} href=${jsString(href)} tip={${jsString(tip)}}>{${jsString(s.text)}}</Term>`;
+        const { href } = termLink(s.term);
+        return `<Term slug=${jsString(s.term)} href=${jsString(href)} in="${lang}">{${jsString(s.text)}}</Term>`;
       }
       return `{${jsString(s.text)}}`;
     })
@@ -72,7 +72,7 @@ export function blockToMdx(view: BlockView, locale: LocaleId, linked: { zh: Set<
   const zhLang = locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans';
   const zh = `<Text lang="${zhLang}"${inline}>${segmentsToMdx(view.zh, linked.zh, termLink, !isHeading)}</Text>`;
   const enAttrs = `lang="en" status="${translation.status}"${inline}${view.enLabel ? ` label=${jsString(view.enLabel)}` : ''}`;
-  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink, !isHeading)}</Text>` : `<Text ${enAttrs} />`;
+  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink, !isHeading, 'en')}</Text>` : `<Text ${enAttrs} />`;
   const texts = locale === 'en' ? [en, zh] : [zh, en];
   const attrs = [`id=${jsString(block.id)}`, `kind="${block.kind}"`, `level={${block.level}}`, `status="${translation.status}"`];
   return `<Block ${attrs.join(' ')}>\n${texts.join('\n')}\n</Block>`;

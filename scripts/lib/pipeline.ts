@@ -39,7 +39,7 @@ export interface ReplyInfo {
   figureCount: number;
 }
 
-/** Where a glossary term occurs: the concordance of its term page. */
+/** Where a glossary term occurs: the concordance of its term page, with the text around the term (keyword in context). */
 export interface Occurrence {
   slug: string;
   page: string;
@@ -48,19 +48,33 @@ export interface Occurrence {
   hant: string;
 }
 
-/** Everything the Astro pages read, written to src/generated/site.json. */
+/** Characters of context kept on each side of a term in the concordance. */
+const KWIC = 40;
+
+/** The text around the first occurrence of `form` in `text`, cut at ±KWIC characters with ellipses. */
+export function keywordInContext(text: string, form: string): string {
+  const at = text.indexOf(form);
+  if (at === -1) return text.length > 2 * KWIC ? `${text.slice(0, 2 * KWIC)}…` : text;
+  const start = Math.max(0, at - KWIC);
+  const end = Math.min(text.length, at + form.length + KWIC);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** What every page reads, written to src/generated/site.json: kept small, since every page imports it (concordances and figures are separate files). */
 export interface SiteData {
   notice: string;
   replies: ReplyInfo[];
-  glossary: (GlossaryTerm & { occurrences: Occurrence[] })[];
+  glossary: (GlossaryTerm & { occurrenceCount: number })[];
   exclusions: LoadedContent['glossary']['exclusions'];
-  figures: Figure[];
 }
 
 /** The pipeline's result: files relative to src/generated/, data, findings and counts to report. */
 export interface PipelineResult {
   files: Map<string, string>;
   site: SiteData;
+  /** Concordance per term id, and figures per reply: read only by the pages that show them. */
+  occurrences: Map<string, Occurrence[]>;
+  figures: Map<string, Figure[]>;
   findings: Finding[];
   publicDocs: Map<string, unknown>;
   search: { records: SearchRecord[]; lexicons: Lexicon[] };
@@ -88,8 +102,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
   const matchers = { zh: termMatcher(glossary.terms, 'zh-Hans'), hant: termMatcher(glossary.terms, 'zh-Hant'), en: termMatcher(glossary.terms, 'en') };
   const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, []]));
   const replies: ReplyInfo[] = [];
-  const figures: Figure[] = [];
-  const termsById = new Map(glossary.terms.map((t) => [t.id, t]));
+  const figures = new Map<string, Figure[]>();
   const records: SearchRecord[] = [];
   const scriptPairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
 
@@ -99,14 +112,14 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     findings.push(...checkQuotedPhrases(doc, glossary, reply.files.source));
     const attached = attachTranslation(doc, reply.translation);
     const replyFigures = extractFigures(doc, attached);
-    figures.push(...replyFigures);
+    figures.set(doc.slug, replyFigures);
     const views = buildViews(doc, attached, matchers);
     for (const view of views.values()) {
-      for (const seg of view.zh) if (seg.term) recordOccurrence(occurrences, seg.term, doc, view.block);
+      for (const seg of view.zh) if (seg.term) recordOccurrence(occurrences, seg, doc, view);
     }
     const info = replyInfo(doc, attached, replyFigures.length);
     replies.push(info);
-    for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, info, views, locale, termsById);
+    for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, info, views, locale);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
     records.push(...blockRecords(doc, info, views), ...figureRecords(info, replyFigures));
     for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
@@ -116,11 +129,10 @@ export function runPipeline(content: LoadedContent): PipelineResult {
   const site: SiteData = {
     notice: GENERATED_NOTICE,
     replies,
-    glossary: glossary.terms.map((t) => ({ ...t, occurrences: occurrences.get(t.id)! })),
+    glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
     exclusions: glossary.exclusions,
-    figures,
   };
-  return { files, site, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
+  return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
 }
 
 interface LocaleViews {
@@ -153,10 +165,13 @@ function buildViews(doc: ReplyDocument, attached: AttachedTranslation, m: { zh: 
   return views;
 }
 
-function recordOccurrence(occ: Map<string, Occurrence[]>, term: string, doc: ReplyDocument, block: Block): void {
-  const list = occ.get(term)!;
+function recordOccurrence(occ: Map<string, Occurrence[]>, seg: Segment, doc: ReplyDocument, view: LocaleViews): void {
+  const list = occ.get(seg.term!)!;
+  const { block } = view;
   if (list.some((o) => o.slug === doc.slug && o.block === block.id)) return;
-  list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: block.zh, hant: toTraditional(block.zh) });
+  const hantText = view.hant.map((s) => s.text).join('');
+  const hantForm = view.hant.find((s) => s.term === seg.term)?.text ?? toTraditional(seg.text);
+  list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: keywordInContext(block.zh, seg.text), hant: keywordInContext(hantText, hantForm) });
 }
 
 function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCount: number): ReplyInfo {
@@ -187,14 +202,10 @@ function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCoun
   };
 }
 
-function emitReplyPages(files: Map<string, string>, reply: LoadedReply, info: ReplyInfo, views: Map<string, LocaleViews>, locale: LocaleId, terms: Map<string, GlossaryTerm>): void {
+function emitReplyPages(files: Map<string, string>, reply: LoadedReply, info: ReplyInfo, views: Map<string, LocaleViews>, locale: LocaleId): void {
   const { doc } = reply;
   const render = (ids: string[], up: string) => {
-    const termLink: TermLink = (id) => {
-      const t = terms.get(id)!;
-      const tip = locale === 'en' ? `${t.zh} (${t.pinyin}): ${t.explanation}` : `${t.en}: ${t.explanation}`;
-      return { href: `${up}glossary/${id}/`, tip };
-    };
+    const termLink: TermLink = (id) => ({ href: `${up}glossary/${id}/` });
     const linked = { zh: new Set<string>(), en: new Set<string>() };
     const used = new Set<string>();
     const out = ids.map((id) => {

@@ -27,6 +27,10 @@ export function prepareContent(contentDir: string, outDir: string): PrepareResul
     writeFileSync(join(outDir, path), text);
   }
   writeFileSync(join(outDir, 'site.json'), JSON.stringify(result.site));
+  mkdirSync(join(outDir, 'occurrences'), { recursive: true });
+  for (const [id, list] of result.occurrences) writeFileSync(join(outDir, 'occurrences', `${id}.json`), JSON.stringify(list));
+  mkdirSync(join(outDir, 'figures'), { recursive: true });
+  for (const [slug, list] of result.figures) writeFileSync(join(outDir, 'figures', `${slug}.json`), JSON.stringify(list));
   const zhHant = Object.fromEntries(Object.entries(zhHans).map(([k, v]) => [k, toTraditional(v)]));
   writeFileSync(join(outDir, 'ui.json'), JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': zhHant }));
   mkdirSync(join(outDir, 'data', 'replies'), { recursive: true });

@@ -4,7 +4,10 @@
  */
 import siteJson from '../generated/site.json';
 import uiJson from '../generated/ui.json';
-import type { SiteData } from '../../scripts/lib/pipeline.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Occurrence, SiteData } from '../../scripts/lib/pipeline.ts';
+import type { Figure } from '../../scripts/lib/figures.ts';
 import type { UiKey } from '../i18n/strings.ts';
 
 /** The generated site data (replies, glossary, figures). */
@@ -63,3 +66,24 @@ export const categoryNames: Record<string, [string, string]> = {
   place: ['Places', '地区'],
   institution: ['Institutions and companies', '机构与企业'],
 };
+
+const termsById = new Map(site.glossary.map((g) => [g.id, g]));
+
+/** The definition a term link shows on hover and focus: for English text the Chinese term and pinyin, for Chinese text the English rendering. */
+export function termTip(id: string, textLang: 'en' | 'zh'): string {
+  const g = termsById.get(id);
+  if (!g) return '';
+  return textLang === 'en' ? `${g.zh} (${g.pinyin}): ${g.explanation}` : `${g.en}: ${g.explanation}`;
+}
+
+// Read at build time from the project root (the build runs there), not bundled into pages.
+const readGenerated = <T>(path: string): T => JSON.parse(readFileSync(join(process.cwd(), 'src/generated', path), 'utf8')) as T;
+
+/** The concordance of a term (read only by its term pages, so it stays out of every other page's bundle). */
+export const occurrencesOf = (termId: string): Occurrence[] => readGenerated(`occurrences/${termId}.json`);
+
+/** The key figures of a reply. */
+export const figuresOf = (slug: string): Figure[] => readGenerated(`figures/${slug}.json`);
+
+/** The key figures of every reply, in reply order. */
+export const allFigures = (): Figure[] => site.replies.flatMap((r) => figuresOf(r.slug));

@@ -1,0 +1,108 @@
+/**
+ * `--diagnose N`: what makes Astro's stage slow and big, by ablation. In the
+ * site view of size N (after its build), runs `astro build` alone over
+ * modified copies of src/generated and compares the Vite server bundle time,
+ * page generation time and peak memory:
+ *
+ *   as built         src/generated as prepare wrote it
+ *   slim site.json   the glossary concordance (occurrences) and figures emptied in
+ *                    site.json, which every page imports through src/lib/site.ts
+ *   plain MDX        every MDX page's body replaced by one short paragraph (same
+ *                    files, same frontmatter): what compiling the per-run JSX costs
+ *
+ * The modified pages are wrong on purpose; only the costs are of interest.
+ * src/generated is restored afterwards.
+ */
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMeasured } from './measure.ts';
+import { parseAstroLog } from './astro-detail.ts';
+
+/** One ablation's figures. */
+export interface Ablation {
+  variant: string;
+  ok: boolean;
+  wallMs: number;
+  cpuS: number | null;
+  peakTreeMB: number | null;
+  viteMs: number | null;
+  generateMs: number | null;
+  pages: number | null;
+  siteJsonBytes: number;
+  mdxBytes: number;
+  error?: string;
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) walk(join(dir, e.name), out);
+    else out.push(join(dir, e.name));
+  }
+  return out;
+}
+
+function sizes(gen: string): { siteJsonBytes: number; mdxBytes: number } {
+  return { siteJsonBytes: statSync(join(gen, 'site.json')).size, mdxBytes: walk(join(gen, 'mdx')).reduce((n, f) => n + statSync(f).size, 0) };
+}
+
+/** Runs the ablations in `siteDir`; `work` holds the temporary output. */
+export async function diagnose(siteDir: string, work: string, node: string, options: { timeoutMs: number; memLimitKb: number; log: (s: string) => void }): Promise<Ablation[]> {
+  const gen = join(siteDir, 'src', 'generated');
+  const backup = join(work, 'generated-backup');
+  rmSync(backup, { recursive: true, force: true });
+  cpSync(gen, backup, { recursive: true });
+  const results: Ablation[] = [];
+  const variants: [string, () => void][] = [
+    ['as built', () => {}],
+    [
+      'slim site.json (no concordance, no figures)',
+      () => {
+        const site = JSON.parse(readFileSync(join(gen, 'site.json'), 'utf8'));
+        for (const t of site.glossary) t.occurrences = [];
+        site.figures = [];
+        writeFileSync(join(gen, 'site.json'), JSON.stringify(site));
+      },
+    ],
+    [
+      'plain MDX (one paragraph per page)',
+      () => {
+        for (const f of walk(join(gen, 'mdx'))) {
+          const text = readFileSync(f, 'utf8');
+          const end = text.indexOf('\n---', 4);
+          writeFileSync(f, `${text.slice(0, end + 4)}\n\nText.\n`);
+        }
+      },
+    ],
+  ];
+  try {
+    for (const [variant, modify] of variants) {
+      rmSync(gen, { recursive: true, force: true });
+      cpSync(backup, gen, { recursive: true });
+      modify();
+      for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(siteDir, cache), { recursive: true, force: true });
+      const dist = join(work, 'diagnose-dist');
+      options.log(`diagnose: astro build, ${variant}`);
+      const run = await runMeasured(node, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: siteDir, env: { ...process.env, OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' }, timeoutMs: options.timeoutMs, memLimitKb: options.memLimitKb });
+      rmSync(dist, { recursive: true, force: true });
+      const d = parseAstroLog(run.stdout);
+      const ok = run.code === 0 && !run.timedOut && !run.memKilled;
+      results.push({
+        variant,
+        ok,
+        wallMs: Math.round(run.wallMs),
+        cpuS: run.cpuS,
+        peakTreeMB: Math.round(run.peakTreeKb / 102.4) / 10,
+        viteMs: d.viteMs[0] ?? null,
+        generateMs: d.generateMs,
+        pages: d.pages,
+        ...sizes(gen),
+        ...(ok ? {} : { error: (/FATAL ERROR: [^\n]*/.exec(run.stderr + run.stdout)?.[0] ?? run.stderr.trim().split('\n').pop() ?? '').slice(0, 300) }),
+      });
+      options.log(`diagnose: ${variant}: ${ok ? 'ok' : 'FAILED'} in ${(run.wallMs / 1000).toFixed(1)} s, vite ${d.viteMs[0]} ms, generation ${d.generateMs} ms, peak ${results.at(-1)!.peakTreeMB} MiB`);
+    }
+  } finally {
+    rmSync(gen, { recursive: true, force: true });
+    renameSync(backup, gen);
+  }
+  return results;
+}
