@@ -30,13 +30,13 @@ export function jsString(text: string): string {
 export type TermLink = (termId: string) => { href: string };
 
 /** Writes annotated text as MDX children: string expressions, with glossary terms wrapped in <Term>. */
-export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink, link = true, lang = 'zh'): string {
+export function segmentsToMdx(segments: Segment[], linkTerms: Set<string>, termLink: TermLink, link = true): string {
   return segments
     .map((s) => {
       if (link && s.term && !linkTerms.has(s.term)) {
         linkTerms.add(s.term);
         const { href } = termLink(s.term);
-        return `<Term slug=${jsString(s.term)} href=${jsString(href)} in="${lang}">{${jsString(s.text)}}</Term>`;
+        return `<Term slug=${jsString(s.term)} href=${jsString(href)}>{${jsString(s.text)}}</Term>`;
       }
       return `{${jsString(s.text)}}`;
     })
@@ -72,7 +72,7 @@ export function blockToMdx(view: BlockView, locale: LocaleId, linked: { zh: Set<
   const zhLang = locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans';
   const zh = `<Text lang="${zhLang}"${inline}>${segmentsToMdx(view.zh, linked.zh, termLink, !isHeading)}</Text>`;
   const enAttrs = `lang="en" status="${translation.status}"${inline}${view.enLabel ? ` label=${jsString(view.enLabel)}` : ''}`;
-  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink, !isHeading, 'en')}</Text>` : `<Text ${enAttrs} />`;
+  const en = view.en && translation.status !== 'pending' ? `<Text ${enAttrs}>${segmentsToMdx(view.en, linked.en, termLink, !isHeading)}</Text>` : `<Text ${enAttrs} />`;
   const texts = locale === 'en' ? [en, zh] : [zh, en];
   const attrs = [`id=${jsString(block.id)}`, `kind="${block.kind}"`, `level={${block.level}}`, `status="${translation.status}"`];
   return `<Block ${attrs.join(' ')}>\n${texts.join('\n')}\n</Block>`;

@@ -69,11 +69,10 @@ export const categoryNames: Record<string, [string, string]> = {
 
 const termsById = new Map(site.glossary.map((g) => [g.id, g]));
 
-/** The definition a term link shows on hover and focus: for English text the Chinese term and pinyin, for Chinese text the English rendering. */
-export function termTip(id: string, textLang: 'en' | 'zh'): string {
+/** The definition a term link shows on hover and focus: the Chinese term with pinyin, its English rendering and the explanation. */
+export function termTip(id: string, locale: Locale): string {
   const g = termsById.get(id);
-  if (!g) return '';
-  return textLang === 'en' ? `${g.zh} (${g.pinyin}): ${g.explanation}` : `${g.en}: ${g.explanation}`;
+  return g ? `${locale === 'zh-hant' ? g.hant : g.zh} (${g.pinyin}) · ${g.en}: ${g.explanation}` : '';
 }
 
 // Read at build time from the project root (the build runs there), not bundled into pages.

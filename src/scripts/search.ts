@@ -15,7 +15,7 @@ interface Pagefind {
 /** One line of the result list; `url` is relative to the site's base. */
 export interface Hit { url: string; title: string; subtitle?: { text: string; lang: string }; crumb: string; excerpt: string; kind: string }
 
-const MAX = 30;
+const MAX = 20;
 
 /** Makes a Pagefind result URL relative to the site base: Pagefind prefixes the path it was loaded from (e.g. /policy/). */
 export function relativeUrl(url: string, base: string): string {
@@ -23,9 +23,12 @@ export function relativeUrl(url: string, base: string): string {
   return (path.startsWith(base) ? path.slice(base.length) : path).replace(/^\/+/, '');
 }
 
-async function collect(pf: Pagefind, base: string, query: string | null, filters?: Record<string, string>, limit = MAX): Promise<Hit[]> {
+/** Loads the data (one fragment request each) of the first results not loaded yet: the term search and the text search overlap. */
+async function collect(pf: Pagefind, base: string, query: string | null, filters: Record<string, string> | undefined, loaded: Set<string>, limit = MAX): Promise<Hit[]> {
   const response = await pf.search(query, filters ? { filters } : undefined);
-  const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
+  const fresh = response.results.filter((r) => !loaded.has(r.id)).slice(0, Math.max(0, limit));
+  for (const r of fresh) loaded.add(r.id);
+  const data = await Promise.all(fresh.map((r) => r.data()));
   return data.map((d) => ({ url: relativeUrl(d.url, base), title: d.meta.title ?? d.url, crumb: d.meta.crumb ?? '', excerpt: d.excerpt, kind: d.filters?.kind?.[0] ?? d.meta.kind ?? '' }));
 }
 
@@ -35,14 +38,15 @@ export interface SearchFilters { kind?: string; reply?: string; section?: string
 /** Runs a planned search: the glossary term's page, the blocks that contain the term, then ordinary text matches. */
 export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, termLabel: string, narrow: SearchFilters = {}): Promise<Hit[]> {
   const hits: Hit[] = [];
+  const loaded = new Set<string>();
   const filters = Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)) as Record<string, string>;
   const any = Object.keys(filters).length ? filters : undefined;
   if (plan.term) {
     if (!narrow.kind || narrow.kind === 'term') hits.push({ url: plan.term.url, title: plan.term.title, subtitle: { text: plan.term.subtitle, lang: plan.term.subtitleLang }, crumb: termLabel, excerpt: '', kind: 'term' });
-    hits.push(...(await collect(pf, base, plan.term.query, { ...filters, term: plan.term.id })));
+    hits.push(...(await collect(pf, base, plan.term.query, { ...filters, term: plan.term.id }, loaded)));
   }
-  let text = await collect(pf, base, plan.text, any);
-  if (text.length === 0 && plan.fallback) text = await collect(pf, base, plan.fallback, any);
+  let text = await collect(pf, base, plan.text, any, loaded, MAX - hits.length);
+  if (text.length === 0 && plan.fallback) text = await collect(pf, base, plan.fallback, any, loaded, MAX - hits.length);
   // Paragraphs first; a term page leads only when the query names the term (above); figure rows repeat their paragraph's clause.
   const rank = (h: Hit) => (h.kind === 'figure' ? 2 : h.kind === 'term' ? 1 : 0);
   hits.push(...text.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map(({ h }) => h));
