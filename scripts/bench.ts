@@ -20,7 +20,7 @@ import { dirSize, hasGnuTime, listFiles, runMeasured, stageMs, type RunResult } 
 import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
 import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, trackServer, CHROMIUM } from './bench/browser.ts';
 import { ensureStarlight, writeStarlightSite } from './bench/starlight-baseline.ts';
-import { diagnose } from './bench/diagnose.ts';
+import { diagnose, diagnosePagefind } from './bench/diagnose.ts';
 import { writeReport, type BenchReport, type BuildFigures, type PageWeight, type SizeResult } from './bench/report.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -55,7 +55,7 @@ const mb = (kb: number | null) => (kb === null ? null : Math.round(kb / 102.4) /
 function machine(): BenchReport['machine'] {
   const sh = (cmd: string, args: string[]) => {
     try {
-      return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     } catch {
       return '?';
     }
@@ -141,6 +141,12 @@ async function buildSite(siteDir: string, dist: string, label: string): Promise<
   return { run, figures };
 }
 
+/** The Pagefind ablation script: the site's copy when the snapshot has it, else the project's. */
+function pagefindScript(siteDir: string): string {
+  const own = join(siteDir, 'scripts/bench/pagefind-variant.ts');
+  return existsSync(own) ? own : join(ROOT, 'scripts/bench/pagefind-variant.ts');
+}
+
 function prepareTiming(siteDir: string, size: number): SizeResult['prepare'] {
   try {
     const out = execFileSync(NODE, [join(siteDir, 'scripts/bench/prepare-timing.ts'), 'content', join(WORK, `prep-${size}`)], { cwd: siteDir, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -210,23 +216,22 @@ function pagePaths(dist: string): Record<string, string> {
 }
 
 async function browserFigures(dist: string, paths: Record<string, string>, weights: Record<string, PageWeight>): Promise<SizeResult['search']> {
-  const server = await serveStatic(dist, '/');
-  const tracker = trackServer(server.server, dist, '/');
-  const browser = await launch();
-  try {
-    for (const [type, path] of Object.entries(paths)) {
-      if (!weights[type]) continue;
-      const { files, ...load } = await pageLoad(browser, tracker, new URL(path.slice(1), server.url).href);
-      weights[type]!.load = load;
+  return twice('browser measurement', async () => {
+    const server = await serveStatic(dist, '/');
+    const tracker = trackServer(server.server, dist, '/');
+    const browser = await launch();
+    try {
+      for (const [type, path] of Object.entries(paths)) {
+        if (!weights[type]) continue;
+        const { files, ...load } = await pageLoad(browser, tracker, new URL(path.slice(1), server.url).href);
+        weights[type]!.load = load;
+      }
+      return { query: QUERY, ...(await siteSearch(browser, tracker, `${server.url}zh-hans/search/?q=${encodeURIComponent(QUERY)}`)) };
+    } finally {
+      await browser.close();
+      await server.close();
     }
-    return { query: QUERY, ...(await siteSearch(browser, tracker, `${server.url}zh-hans/search/?q=${encodeURIComponent(QUERY)}`)) };
-  } catch (error) {
-    log(`browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
-    return null;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 async function baselineFor(size: number, contentDir: string, sectionId: string): Promise<SizeResult['baseline']> {
@@ -265,7 +270,26 @@ async function baselineFor(size: number, contentDir: string, sectionId: string):
   const path = `/replies/${benchSlug(1)}/${sectionId}/`;
   const w = staticWeight(dist, '/', path);
   if (w) result.section = { path, static: { html: w.html, css: w.css, js: w.js, total: w.total } };
-  if (options.browser) {
+  if (options.browser) await baselineBrowser(dist, result);
+  return result;
+}
+
+/** Runs `fn` and retries it once (a fresh browser each time): a browser that crashes under load should not lose a size's figures. */
+async function twice<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
+  for (const attempt of [1, 2]) {
+    try {
+      return await fn();
+    } catch (error) {
+      log(`${what} failed (attempt ${attempt}): ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return null;
+}
+
+/** Section page load and first search of a Starlight build, into `result`. */
+async function baselineBrowser(dist: string, result: NonNullable<SizeResult['baseline']>): Promise<void> {
+  const path = result.section?.path ?? `/replies/${benchSlug(1)}/s1/`;
+  await twice('baseline browser measurement', async () => {
     const server = await serveStatic(dist, '/');
     const tracker = trackServer(server.server, dist, '/');
     const browser = await launch();
@@ -275,14 +299,11 @@ async function baselineFor(size: number, contentDir: string, sectionId: string):
         result.section.load = load;
       }
       result.search = { query: QUERY, ...(await starlightSearch(browser, tracker, new URL(path.slice(1), server.url).href, QUERY)) };
-    } catch (error) {
-      log(`baseline browser measurement failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
       await browser.close();
       await server.close();
     }
-  }
-  return result;
+  });
 }
 
 async function runSize(size: number, templates: ReturnType<typeof findTemplates>['templates']): Promise<SizeResult> {
@@ -313,7 +334,10 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
     log(`${label}: astro build alone, for its phase and per-route log`);
     result.astro = await astroDetail(siteDir, size);
   }
-  if (diagnoseAt === size && build.ok) result.diagnosis = await diagnose(siteDir, WORK, NODE, { timeoutMs, memLimitKb, log });
+  if (diagnoseAt === size && build.ok) {
+    result.diagnosis = await diagnose(siteDir, WORK, NODE, { timeoutMs, memLimitKb, log });
+    result.pagefindDiagnosis = await diagnosePagefind(siteDir, WORK, NODE, pagefindScript(siteDir), { timeoutMs, memLimitKb, log });
+  }
   if (options.rebuild && build.ok) result.rebuild = await rebuild(siteDir, contentDir, dist, label);
   if (options.baseline) {
     try {
@@ -328,6 +352,60 @@ async function runSize(size: number, templates: ReturnType<typeof findTemplates>
 
 mkdirSync(WORK, { recursive: true });
 mkdirSync(outDir, { recursive: true });
+// One bench at a time: two runs would rebuild each other's site views and overwrite each other's report.
+const LOCK = join(WORK, '.bench-lock');
+if (existsSync(LOCK)) {
+  const holder = Number(readFileSync(LOCK, 'utf8').trim());
+  let alive = false;
+  try {
+    process.kill(holder, 0);
+    alive = holder !== process.pid;
+  } catch {
+    alive = false;
+  }
+  if (alive) {
+    console.error(`error: another bench run (pid ${holder}) is using bench/work/; wait for it to finish (or delete ${LOCK} if that process is not a bench).`);
+    process.exit(1);
+  }
+}
+writeFileSync(LOCK, String(process.pid));
+process.on('exit', () => {
+  try {
+    if (readFileSync(LOCK, 'utf8').trim() === String(process.pid)) rmSync(LOCK);
+  } catch {
+    // Already gone.
+  }
+});
+if (arg('browser-only')) {
+  // Repeats only the Chromium measurements of one size (site and baseline) on its existing builds, e.g. after a browser crash.
+  const n = Number(arg('browser-only'));
+  const saved = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;
+  const r = saved.results.find((x) => x.size === n);
+  if (!r) throw new Error(`size ${n} is not in ${join(outDir, 'report.json')}`);
+  const dist = join(WORK, `dist-${n}`);
+  if (r.build.ok && existsSync(dist)) {
+    const paths = Object.fromEntries(Object.entries(r.weights).map(([k, w]) => [k, w.path]));
+    r.search = (await browserFigures(dist, paths, r.weights)) ?? r.search;
+  }
+  const slDist = join(WORK, 'starlight', `dist-${n}`);
+  if (r.baseline?.ok && existsSync(slDist)) await baselineBrowser(slDist, r.baseline);
+  writeReport(saved, outDir);
+  log(`browser figures of size ${n} measured again`);
+  process.exit(0);
+}
+if (arg('diagnose-only')) {
+  // Runs only the ablations at one size, in its existing site view, and adds them to report.json.
+  const n = Number(arg('diagnose-only'));
+  const saved = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;
+  const r = saved.results.find((x) => x.size === n);
+  const siteDir = join(WORK, `site-${n}`);
+  if (!r || !existsSync(join(siteDir, 'src/generated/site.json'))) throw new Error(`no built size ${n} to diagnose (run it first)`);
+  if (!r.diagnosis?.length || flag('astro')) r.diagnosis = await diagnose(siteDir, WORK, NODE, { timeoutMs, memLimitKb, log });
+  r.pagefindDiagnosis = await diagnosePagefind(siteDir, WORK, NODE, pagefindScript(siteDir), { timeoutMs, memLimitKb, log });
+  writeReport(saved, outDir);
+  log(`ablations at ${n} added to ${join(outDir, 'report.json')}`);
+  process.exit(0);
+}
 if (flag('report-only')) {
   // Re-renders report.md (and the derived targets) from an existing report.json, re-reading the saved Astro logs of bench/work/.
   const saved = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BenchReport;

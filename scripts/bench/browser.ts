@@ -41,13 +41,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
-function typeOf(path: string, mime: string): Fetched['type'] {
-  if (path.includes('/pagefind/')) return path.endsWith('.js') ? 'js' : path.includes('wasm') ? 'wasm' : 'pagefind';
-  if (mime.includes('html')) return 'html';
-  if (mime.includes('css') || path.endsWith('.css')) return 'css';
-  if (mime.includes('javascript') || /\.m?js$/.test(path)) return 'js';
-  if (mime.includes('wasm')) return 'wasm';
-  if (mime.includes('json')) return 'json';
+/** What kind of file a response is, from its path (the static server's Content-Type is not readable back from the response object). */
+export function typeOf(path: string, mime = ''): Fetched['type'] {
+  const p = path.split('?')[0]!;
+  if (p.includes('/pagefind/')) return /\.m?js$/.test(p) ? 'js' : p.includes('wasm') ? 'wasm' : 'pagefind';
+  if (p.endsWith('/') || p.endsWith('.html') || mime.includes('html')) return 'html';
+  if (p.endsWith('.css') || mime.includes('css')) return 'css';
+  if (/\.m?js$/.test(p) || mime.includes('javascript')) return 'js';
+  if (p.endsWith('.wasm') || mime.includes('wasm')) return 'wasm';
+  if (p.endsWith('.json') || mime.includes('json')) return 'json';
   return 'other';
 }
 

@@ -13,7 +13,7 @@
  * The modified pages are wrong on purpose; only the costs are of interest.
  * src/generated is restored afterwards.
  */
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMeasured } from './measure.ts';
 import { parseAstroLog } from './astro-detail.ts';
@@ -105,4 +105,57 @@ export async function diagnose(siteDir: string, work: string, node: string, opti
     renameSync(backup, gen);
   }
   return results;
+}
+
+/** One Pagefind ablation's figures. */
+export interface PagefindAblation {
+  mode: string;
+  ok: boolean;
+  records: number | null;
+  ms: number | null;
+  wallMs: number;
+  cpuS: number | null;
+  peakTreeMB: number;
+  pagefindPeakMB: number | null;
+  bytes: number | null;
+  files: number | null;
+  error?: string;
+}
+
+/**
+ * The Pagefind stage by ablation, over the site's own search records: as built
+ * (the project's writeSearchIndex), the same records sent concurrently, and
+ * without the figure records. Each runs in a child process.
+ */
+export async function diagnosePagefind(siteDir: string, work: string, node: string, script: string, options: { timeoutMs: number; memLimitKb: number; log: (s: string) => void }): Promise<PagefindAblation[]> {
+  const records = join(siteDir, 'src', 'generated', 'search', 'records.json');
+  if (!existsSync(records)) return [];
+  const out: PagefindAblation[] = [];
+  for (const mode of ['as-built', 'concurrent', 'no-figures']) {
+    options.log(`diagnose: Pagefind ${mode}`);
+    const run = await runMeasured(node, [script, records, join(work, 'pagefind-ablation'), mode], { cwd: siteDir, timeoutMs: options.timeoutMs, memLimitKb: options.memLimitKb });
+    const line = run.stdout.trim().split('\n').pop() ?? '';
+    let parsed: { records: number; ms: number; bytes: number; files: number } | undefined;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    const peak = Object.entries(run.peakByProcessKb).find(([k]) => k.includes('pagefind'))?.[1];
+    out.push({
+      mode,
+      ok: run.code === 0 && !!parsed,
+      records: parsed?.records ?? null,
+      ms: parsed?.ms ?? null,
+      wallMs: Math.round(run.wallMs),
+      cpuS: run.cpuS,
+      peakTreeMB: Math.round(run.peakTreeKb / 102.4) / 10,
+      pagefindPeakMB: peak === undefined ? null : Math.round(peak / 102.4) / 10,
+      bytes: parsed?.bytes ?? null,
+      files: parsed?.files ?? null,
+      ...(parsed ? {} : { error: (run.stderr.trim().split('\n').pop() ?? '').slice(0, 300) }),
+    });
+    options.log(`diagnose: Pagefind ${mode}: ${parsed ? `${parsed.records} records in ${parsed.ms} ms, ${(parsed.bytes / 1e6).toFixed(1)} MB` : 'FAILED'}`);
+  }
+  return out;
 }

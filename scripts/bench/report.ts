@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroDetail } from './astro-detail.ts';
-import type { Transfer } from './browser.ts';
+import { typeOf, type Transfer } from './browser.ts';
 import type { SkippedTemplate } from './corpus.ts';
-import type { Ablation } from './diagnose.ts';
+import type { Ablation, PagefindAblation } from './diagnose.ts';
 
 export interface BuildFigures {
   runner: string;
@@ -74,6 +74,8 @@ export interface SizeResult {
   search: SearchFigures | null;
   /** Astro ablations at this size (scripts/bench/diagnose.ts). */
   diagnosis?: Ablation[];
+  /** Pagefind ablations at this size. */
+  pagefindDiagnosis?: PagefindAblation[];
   baseline: {
     versions: Record<string, string>;
     ok: boolean;
@@ -178,7 +180,7 @@ export function targets(report: BenchReport): Target[] {
     const b = tr.perReplyMs[500]!;
     out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: b <= 1.5 * a ? 'met' : 'not met', detail: `wall time: ${(a / 1000).toFixed(2)} s/reply at 100, ${(b / 1000).toFixed(2)} s/reply at 500 (ratio ${(b / a).toFixed(2)}; fixed cost ${fmtS(tr.fixedMs)})${tr.perReplyCpuS[100] && tr.perReplyCpuS[500] ? `; CPU time: ${tr.perReplyCpuS[100]!.toFixed(2)} → ${tr.perReplyCpuS[500]!.toFixed(2)} s/reply (ratio ${(tr.perReplyCpuS[500]! / tr.perReplyCpuS[100]!).toFixed(2)})` : ''}` });
   } else if (stopped500) {
-    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not met', detail: `${stopText(stopped500)}: the cost stops being a cost and becomes a failure, so linear growth to 500 does not hold. Up to the last size that built, growth is linear. Per reply above size 1, wall: ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
+    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not met', detail: `${stopText(stopped500)}, so the build does not scale to 500 replies. Up to the last size that built, time per reply was (above size 1) wall ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
   } else out.push({ name: 'Build cost grows linearly', status: 'not evaluated', detail: 'needs sizes 1, 100 and 500' });
   if (r500) {
     const t = r500.build.wallMs;
@@ -199,6 +201,14 @@ export function targets(report: BenchReport): Target[] {
     const all = report.results.filter((r) => r.search).map((r) => `${r.size}: ${fmtKB(r.search!.afterHtml.gzip)}`).join(', ');
     out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: s < 150 * KB ? 'met' : 'not met', detail: `${fmtKB(s)} gzip-equivalent (${fmtKB(seed.search.afterHtml.raw)} as served uncompressed) for ${report.query} at size 1; by size: ${all}` });
   } else out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: 'not evaluated', detail: 'no browser measurement at size 1' });
+  return out;
+}
+
+/** Gzip bytes per file type, recomputed from the file list when there is one (older runs typed JSON as "other"). */
+function byType(t: Transfer): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (t.files) for (const f of t.files) out[typeOf(f.path)] = (out[typeOf(f.path)] ?? 0) + f.gzip;
+  else for (const [k, v] of Object.entries(t.byType)) out[k] = v.gzip;
   return out;
 }
 
@@ -292,6 +302,20 @@ function markdown(report: BenchReport): string {
     ])), '');
   }
 
+  for (const r of done.filter((x) => x.pagefindDiagnosis?.length)) {
+    L.push(`## Ablation: the Pagefind stage (size ${r.size})`, '');
+    L.push('The site\'s own `src/generated/search/records.json` indexed in a child process three ways (scripts/bench/pagefind-variant.ts): with the project\'s `writeSearchIndex` (one awaited `addCustomRecord` at a time), with the same records sent 500 at a time concurrently, and without the figure records.', '');
+    const first = r.pagefindDiagnosis![0]!;
+    L.push(table(['variant', 'records', 'index time', 'CPU', 'Pagefind process peak', 'pagefind/ size (files)'], r.pagefindDiagnosis!.map((a) => [
+      a.mode,
+      String(a.records ?? '–'),
+      `${fmtS(a.ms)}${a !== first && a.ms && first.ms ? ` (${ratio(a.ms, first.ms)})` : ''}${a.ok ? '' : ` — ${a.error}`}`,
+      a.cpuS === null ? '–' : `${a.cpuS.toFixed(0)} s`,
+      a.pagefindPeakMB === null ? '–' : `${a.pagefindPeakMB} MiB`,
+      a.bytes === null ? '–' : `${fmtMB(a.bytes)} (${a.files})`,
+    ])), '');
+  }
+
   const seed = done.find((r) => r.size === 1) ?? done[0];
   if (seed && Object.keys(seed.weights).length) {
     L.push(`## Page weight per page type (size ${seed.size}, zh-hans)`, '');
@@ -307,7 +331,7 @@ function markdown(report: BenchReport): string {
     L.push('`/zh-hans/search/?q=…` opened in Chromium; everything fetched after the HTML page until results are listed and the network is idle. "Search only" = lexicon + Pagefind files (not the page\'s own CSS/JS).', '');
     L.push(table(['size', 'after HTML gz (raw)', 'search only gz (raw)', 'requests', 'by type (gz)', 'results', 'first result'], searches.map((r) => {
       const s = r.search!;
-      return [r.size, `**${fmtKB(s.afterHtml.gzip)}** (${fmtKB(s.afterHtml.raw)})`, `${fmtKB(s.searchOnly.gzip)} (${fmtKB(s.searchOnly.raw)})`, s.afterHtml.requests, Object.entries(s.afterHtml.byType).map(([k, v]) => `${k} ${fmtKB(v.gzip)}`).join(', '), s.results, `\`${s.firstResult}\``];
+      return [r.size, `**${fmtKB(s.afterHtml.gzip)}** (${fmtKB(s.afterHtml.raw)})`, `${fmtKB(s.searchOnly.gzip)} (${fmtKB(s.searchOnly.raw)})`, s.afterHtml.requests, Object.entries(byType(s.afterHtml)).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '), s.results, `\`${s.firstResult}\``];
     })), '');
     const f = seed?.search?.afterHtml.files;
     if (f) {

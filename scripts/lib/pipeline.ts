@@ -293,15 +293,26 @@ function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, Lo
   return records;
 }
 
-/** Search records for a reply's key figures, linking to their row on the figures page. */
+/** Search records for a reply's key figures: one per source block and locale (not one per figure), linking to the block's first row on the figures page. */
 function figureRecords(info: ReplyInfo, figures: Figure[]): SearchRecord[] {
+  const byBlock = new Map<string, { first: number; figures: Figure[] }>();
+  figures.forEach((f, i) => {
+    const group = byBlock.get(f.block) ?? { first: i + 1, figures: [] };
+    group.figures.push(f);
+    byBlock.set(f.block, group);
+  });
   return LOCALES.flatMap(({ id: locale }) =>
-    figures.map((f, i) => ({
-      url: `${locale}/figures/${info.slug}/#fig-${i + 1}`,
-      content: locale === 'en' ? `${f.labelEn ?? ''} ${f.contextZh}` : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh,
-      language: locale,
-      meta: { title: locale === 'en' ? f.labelEn ?? f.contextZh : locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh, crumb: locale === 'en' ? 'Key figures' : locale === 'zh-hant' ? '關鍵數據' : '关键数据' },
-      filters: { reply: [info.slug], kind: ['figure'] },
-    })),
+    [...byBlock.values()].map(({ first, figures: group }) => {
+      const contexts = [...new Set(group.map((f) => (locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh)))];
+      const labels = [...new Set(group.map((f) => f.labelEn).filter((l): l is string => Boolean(l)))];
+      const title = locale === 'en' ? labels[0] ?? contexts[0]! : contexts.join('，');
+      return {
+        url: `${locale}/figures/${info.slug}/#fig-${first}`,
+        content: locale === 'en' ? [...labels, ...contexts].join('\n') : contexts.join('\n'),
+        language: locale,
+        meta: { title: title.length > 120 ? `${title.slice(0, 118)}…` : title, crumb: locale === 'en' ? 'Key figures' : locale === 'zh-hant' ? '關鍵數據' : '关键数据' },
+        filters: { reply: [info.slug], kind: ['figure'] },
+      };
+    }),
   );
 }
