@@ -402,6 +402,7 @@ if (arg('diagnose-only')) {
   if (!r || !existsSync(join(siteDir, 'src/generated/site.json'))) throw new Error(`no built size ${n} to diagnose (run it first)`);
   if (!r.diagnosis?.length || flag('astro')) r.diagnosis = await diagnose(siteDir, WORK, NODE, { timeoutMs, memLimitKb, log });
   r.pagefindDiagnosis = await diagnosePagefind(siteDir, WORK, NODE, pagefindScript(siteDir), { timeoutMs, memLimitKb, log });
+  saved.runs = [...(saved.runs ?? [{ generated: saved.generated, command: saved.command, sizes: saved.sizes }]), { generated: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, sizes: [n] }];
   writeReport(saved, outDir);
   log(`ablations at ${n} added to ${join(outDir, 'report.json')}`);
   process.exit(0);
@@ -446,6 +447,13 @@ if (flag('resume') && existsSync(join(outDir, 'report.json'))) {
   report.experiments = (earlier.experiments ?? []).filter((r) => !(variant && r.variant === variant && sizes.includes(r.size)));
   report.sizes = variant ? earlier.sizes : [...new Set([...report.results.map((r) => r.size), ...sizes])].sort((a, b) => a - b);
   report.resumedFrom = earlier.generated;
+  report.runs = [...(earlier.runs ?? [{ generated: earlier.generated, command: earlier.command, sizes: earlier.sizes }]), { generated: report.generated, command: report.command, sizes, ...(variant ? { variant } : {}) }];
+  if (variant) {
+    // An experiment adds to the report; the default results keep their own date, command and options.
+    report.generated = earlier.generated;
+    report.command = earlier.command;
+    report.options = earlier.options;
+  }
   log(`resuming: keeping sizes ${report.results.map((r) => r.size).join(', ')} from ${earlier.generated}`);
 }
 const keep = (r: SizeResult) => {

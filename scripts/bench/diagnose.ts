@@ -141,7 +141,7 @@ export async function diagnosePagefind(siteDir: string, work: string, node: stri
     } catch {
       parsed = undefined;
     }
-    const peak = Object.entries(run.peakByProcessKb).find(([k]) => k.includes('pagefind'))?.[1];
+    const peak = Object.entries(run.peakByProcessKb).find(([k]) => k.startsWith('pagefind'))?.[1];
     out.push({
       mode,
       ok: run.code === 0 && !!parsed,

@@ -109,6 +109,8 @@ export interface BenchReport {
   results: SizeResult[];
   experiments?: SizeResult[];
   resumedFrom?: string;
+  /** Every run that contributed to this report (a resumed run adds itself). */
+  runs?: { generated: string; command: string; sizes: number[]; variant?: string }[];
   targets?: Target[];
   trend?: Trend;
 }
@@ -174,20 +176,28 @@ export function targets(report: BenchReport): Target[] {
       : r.build.memKilled || r.build.timedOut
         ? `the 500-reply build was stopped ${r.build.memKilled ? `when its process tree passed the memory limit (peak seen ${r.build.peakTreeMB} MiB)` : 'at the time limit'} after ${fmtS(r.build.wallMs)}, during the ${r.build.reachedStage} stage`
         : `the 500-reply build failed after ${fmtS(r.build.wallMs)} in the ${r.build.reachedStage} stage (${r.build.error ?? 'see bench/work/build-size-500.log'}; peak ${r.build.peakTreeMB} MiB)`;
+  // An experiment that built 500 with a non-default setting (e.g. a larger V8 heap) says what the default lacks.
+  const ex500 = (report.experiments ?? []).find((r) => r.size === 500 && r.build?.ok);
+  const one = ok(1);
+  const exPerReply = ex500 && one ? (ex500.build.wallMs - one.build.wallMs) / 499 : null;
+  const exCpuPerReply = ex500 && one && ex500.build.cpuS !== null && one.build.cpuS !== null ? (ex500.build.cpuS - one.build.cpuS) / 499 : null;
+  const exText = ex500
+    ? ` Experiment "${ex500.variant}": the 500-reply build completes in ${fmtS(ex500.build.wallMs)} (${(ex500.build.wallMs / 60000).toFixed(1)} min, ${ex500.build.cpuS?.toFixed(0)} s CPU; prepare ${fmtS(ex500.build.prepareMs)}, astro ${fmtS(ex500.build.astroMs)}, Pagefind ${fmtS(ex500.build.pagefindMs)}) with a peak of ${ex500.build.peakTreeMB} MiB${exPerReply !== null && tr?.perReplyMs[100] ? `; time per reply at 500 ${(exPerReply / 1000).toFixed(2)} s wall (${(exPerReply / tr.perReplyMs[100]!).toFixed(2)}× the 100-reply figure)` : ''}${exCpuPerReply !== null && tr?.perReplyCpuS[100] ? `, ${exCpuPerReply.toFixed(2)} s CPU (${(exCpuPerReply / tr.perReplyCpuS[100]!).toFixed(2)}×)` : ''}.`
+    : '';
   const predicted = tr ? `the linear fit over the finished sizes predicts ${fmtS(tr.predicted500Ms)} wall (${(tr.predicted500Ms ?? 0) / 60000 > 0 ? ((tr.predicted500Ms ?? 0) / 60000).toFixed(0) : '?'} min), ${tr.predicted500CpuS ?? '?'} s CPU and ${tr.predicted500MB ?? '?'} MiB peak at 500` : '';
   if (tr && r100 && r500) {
     const a = tr.perReplyMs[100]!;
     const b = tr.perReplyMs[500]!;
     out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: b <= 1.5 * a ? 'met' : 'not met', detail: `wall time: ${(a / 1000).toFixed(2)} s/reply at 100, ${(b / 1000).toFixed(2)} s/reply at 500 (ratio ${(b / a).toFixed(2)}; fixed cost ${fmtS(tr.fixedMs)})${tr.perReplyCpuS[100] && tr.perReplyCpuS[500] ? `; CPU time: ${tr.perReplyCpuS[100]!.toFixed(2)} → ${tr.perReplyCpuS[500]!.toFixed(2)} s/reply (ratio ${(tr.perReplyCpuS[500]! / tr.perReplyCpuS[100]!).toFixed(2)})` : ''}` });
   } else if (stopped500) {
-    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not met', detail: `${stopText(stopped500)}, so the build does not scale to 500 replies. Up to the last size that built, time per reply was (above size 1) wall ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}` });
+    out.push({ name: 'Build cost grows linearly (time per reply at 500 ≤ 1.5 × at 100, fixed cost of 1 reply subtracted)', status: 'not met', detail: `${stopText(stopped500)}, so the build does not scale to 500 replies. Up to the last size that built, time per reply was (above size 1) wall ${Object.entries(tr?.perReplyMs ?? {}).map(([n, ms]) => `${n}: ${(ms / 1000).toFixed(2)} s`).join(', ')}; CPU: ${Object.entries(tr?.perReplyCpuS ?? {}).map(([n, v]) => `${n}: ${v.toFixed(2)} s`).join(', ')}.${exText}` });
   } else out.push({ name: 'Build cost grows linearly', status: 'not evaluated', detail: 'needs sizes 1, 100 and 500' });
   if (r500) {
     const t = r500.build.wallMs;
     const m = r500.build.peakTreeMB ?? Infinity;
     out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: t < 600_000 && m < 4096 ? 'met' : 'not met', detail: `${fmtS(t)} (${(t / 60000).toFixed(1)} min), peak ${m} MiB summed over the process tree (largest single process ${r500.build.maxProcessMB} MiB)` });
   } else if (stopped500) {
-    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not met', detail: `${stopText(stopped500)}; ${predicted}` });
+    out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not met', detail: `${stopText(stopped500)}; ${predicted}.${exText}` });
   } else out.push({ name: '500 replies build in under 10 minutes with peak memory under 4 GB', status: 'not evaluated', detail: 'size 500 was not run' });
   const seed = ok(1);
   const section = seed?.weights.section;
@@ -198,7 +208,7 @@ export function targets(report: BenchReport): Target[] {
   } else out.push({ name: 'A section page transfers under 30 KB gzip before search is opened', status: 'not evaluated', detail: 'size 1 was not built' });
   if (seed?.search) {
     const s = seed.search.afterHtml.gzip;
-    const all = report.results.filter((r) => r.search).map((r) => `${r.size}: ${fmtKB(r.search!.afterHtml.gzip)}`).join(', ');
+    const all = [...report.results.filter((r) => r.search).map((r) => `${r.size}: ${fmtKB(r.search!.afterHtml.gzip)}`), ...(report.experiments ?? []).filter((r) => r.search).map((r) => `${r.size} (${r.variant}): ${fmtKB(r.search!.afterHtml.gzip)}`)].join(', ');
     out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: s < 150 * KB ? 'met' : 'not met', detail: `${fmtKB(s)} gzip-equivalent (${fmtKB(seed.search.afterHtml.raw)} as served uncompressed) for ${report.query} at size 1; by size: ${all}` });
   } else out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: 'not evaluated', detail: 'no browser measurement at size 1' });
   return out;
@@ -212,6 +222,34 @@ function byType(t: Transfer): Record<string, number> {
   return out;
 }
 
+/** The slowest stage at the largest size that built (an experiment at a larger size counts), with what the ablations say about it. */
+function slowest(report: BenchReport): string[] {
+  const built = [...report.results, ...(report.experiments ?? [])].filter((r) => !r.skipped && r.build?.ok && r.build.astroMs !== null);
+  const top = built.sort((a, b) => b.size - a.size)[0];
+  if (!top) return [];
+  const b = top.build;
+  const stages: [string, number][] = [['prepare', b.prepareMs ?? 0], ['astro build', b.astroMs ?? 0], ['Pagefind index', b.pagefindMs ?? 0]];
+  const total = stages.reduce((n, [, ms]) => n + ms, 0);
+  stages.sort((x, y) => y[1] - x[1]);
+  const out = [`At ${top.size} replies${top.variant ? ` (${top.variant})` : ''}: ${stages.map(([n, ms]) => `${n} ${fmtS(ms)} (${Math.round((ms / total) * 100)}%)`).join(', ')}; peak per process ${Object.entries(b.peakByProcessMB ?? {}).sort((x, y) => y[1] - x[1]).slice(0, 2).map(([k, v]) => `${k} ${v} MiB`).join(', ')}.`];
+  const d = report.results.find((r) => r.diagnosis?.length);
+  if (d) {
+    const [asBuilt, slim, plain] = d.diagnosis!;
+    if (asBuilt?.viteMs && plain?.viteMs) out.push(`Astro at ${d.size} replies (ablation): the Vite server bundle takes ${fmtS(asBuilt.viteMs)} of ${fmtS(asBuilt.wallMs)}; with the same ${asBuilt.pages ?? ''} pages but one-paragraph MDX bodies it takes ${fmtS(plain.viteMs)} and the peak falls from ${asBuilt.peakTreeMB} to ${plain.peakTreeMB} MiB — compiling the generated MDX (${fmtMB(asBuilt.mdxBytes)} at this size) is ${Math.round((1 - plain.viteMs / asBuilt.viteMs) * 100)}% of the bundle time and ${Math.round((1 - (plain.peakTreeMB ?? 0) / (asBuilt.peakTreeMB ?? 1)) * 100)}% of the memory. Emptying site.json's concordance and figures changes the bundle time by ${slim?.viteMs ? `${Math.round((slim.viteMs / asBuilt.viteMs - 1) * 100)}%` : '?'}.`);
+    const astroRoutes = d.astro?.routes;
+    if (astroRoutes) {
+      const gen = Object.entries(astroRoutes).sort((x, y) => y[1].ms - x[1].ms).slice(0, 3);
+      out.push(`Page generation at ${d.size} replies is ${fmtS(d.astro?.generateMs)}; the largest route types: ${gen.map(([k, v]) => `${k} ${fmtS(v.ms)} for ${v.pages} pages`).join(', ')}.`);
+    }
+  }
+  const p = report.results.find((r) => r.pagefindDiagnosis?.length);
+  if (p) {
+    const [asBuilt, conc, nofig] = p.pagefindDiagnosis!;
+    if (asBuilt?.ms) out.push(`Pagefind at ${p.size} replies (ablation): ${asBuilt.records} records in ${fmtS(asBuilt.ms)}; sending them concurrently: ${fmtS(conc?.ms)}; without the ${(asBuilt.records ?? 0) - (nofig?.records ?? 0)} figure records: ${fmtS(nofig?.ms)} and ${fmtMB(nofig?.bytes)} instead of ${fmtMB(asBuilt.bytes)}.`);
+  }
+  return out;
+}
+
 function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
@@ -221,7 +259,8 @@ function markdown(report: BenchReport): string {
   const done = report.results.filter((r) => !r.skipped);
   const L: string[] = [];
   L.push('# Build and transfer benchmark', '');
-  L.push(`Generated ${report.generated} by \`${report.command}\`. How the corpus is made and how to read this: [bench/README.md](../README.md).`, '');
+  const runs = [...(report.runs ?? [{ generated: report.generated, command: report.command, sizes: report.sizes }])].sort((a, b) => a.generated.localeCompare(b.generated));
+  L.push(`${runs.length > 1 ? `Runs: ${runs.map((r) => `\`${r.command}\` (${r.generated}, sizes ${r.sizes.join(', ')}${r.variant ? `, experiment "${r.variant}"` : ''})`).join('; ')}` : `Generated ${report.generated} by \`${report.command}\``}. How the corpus is made and how to read this: [bench/README.md](../README.md).`, '');
   L.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGB} GB RAM, Linux ${m.kernel}, Node ${m.node}, ${m.chromium}; astro ${m.versions.astro}, @astrojs/mdx ${m.versions['@astrojs/mdx']}, pagefind ${m.versions.pagefind}. Peak memory = highest sum of VmRSS over the build's process tree, sampled every 200 ms${m.gnuTime ? '; the largest single process is GNU time\'s %M' : ''}.`, '');
   L.push(`Corpus templates: ${report.templates.join(', ')}${report.skippedTemplates.length ? ` (not used: ${report.skippedTemplates.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}.`, '');
   const digests = [...new Set(done.map((r) => r.projectDigest ?? '?'))];
@@ -232,12 +271,15 @@ function markdown(report: BenchReport): string {
   L.push('## Targets', '');
   L.push(table(['Target', 'Status', 'Measured'], (report.targets ?? []).map((t) => [t.name, t.status === 'met' ? '**met**' : t.status === 'not met' ? '**not met**' : t.status, t.detail])), '');
 
+  const slow = slowest(report);
+  if (slow.length) L.push('## Slowest stage', '', ...slow.map((l) => `- ${l}`), '');
+
   L.push('## Build per size', '');
   const cols = done.map((r) => r);
   const row = (name: string, f: (r: SizeResult) => string) => [name, ...cols.map(f)];
   L.push(
     table(['', ...cols.map((r) => `${r.size} ${r.size === 1 ? 'reply' : 'replies'}`)], [
-      row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? `stopped at the time limit (in ${r.build.reachedStage})` : r.build.memKilled ? `stopped at the memory limit (in ${r.build.reachedStage})` : 'failed')),
+      row('build status', (r) => (r.build.ok ? 'ok' : r.build.timedOut ? `stopped at the time limit (in ${r.build.reachedStage})` : r.build.memKilled ? `stopped at the memory limit (in ${r.build.reachedStage})` : `**failed** in ${r.build.reachedStage}${/heap out of memory/.test(r.build.error ?? '') ? ': JavaScript heap out of memory' : ''}`)),
       row('**wall time** (node scripts/build.ts)', (r) => `**${fmtS(r.build.wallMs)}**`),
       row('CPU time, user + system (process tree)', (r) => (r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`)),
       row('other processes during the build (avg cores busy)', (r) => (r.build.otherCores === null ? '–' : r.build.otherCores.toFixed(2))),
@@ -347,6 +389,7 @@ function markdown(report: BenchReport): string {
     const rows: (string | number)[][] = [];
     for (const r of base) {
       const b = r.baseline!;
+      const failed = !r.build.ok;
       const site = {
         time: r.build.wallMs,
         mem: r.build.peakTreeMB,
@@ -366,9 +409,10 @@ function markdown(report: BenchReport): string {
         searchOnly: b.search?.searchOnly.gzip,
       };
       rows.push([`${r.size}`, 'pages', String(r.build.astroPages ?? '–'), String(b.pages ?? '–'), ratio(r.build.astroPages, b.pages)]);
-      rows.push(['', 'build wall time', fmtS(site.time), fmtS(bl.time), ratio(site.time, bl.time)]);
-      rows.push(['', 'build CPU time', b.cpuS === null || r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`, b.cpuS === null ? '–' : `${b.cpuS.toFixed(1)} s`, ratio(r.build.cpuS, b.cpuS)]);
-      rows.push(['', 'peak memory (MiB)', String(site.mem ?? '–'), String(bl.mem ?? '–'), ratio(site.mem, bl.mem)]);
+      const until = failed ? ' (failed here)' : '';
+      rows.push(['', 'build wall time', `${fmtS(site.time)}${until}`, fmtS(bl.time), failed ? '–' : ratio(site.time, bl.time)]);
+      rows.push(['', 'build CPU time', b.cpuS === null || r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s${until}`, b.cpuS === null ? '–' : `${b.cpuS.toFixed(1)} s`, failed ? '–' : ratio(r.build.cpuS, b.cpuS)]);
+      rows.push(['', 'peak memory (MiB)', `${site.mem ?? '–'}${until}`, String(bl.mem ?? '–'), failed ? `> ${ratio(site.mem, bl.mem)}` : ratio(site.mem, bl.mem)]);
       rows.push(['', 'dist/ size', fmtMB(site.dist), fmtMB(bl.dist), ratio(site.dist, bl.dist)]);
       rows.push(['', 'pagefind/ size', fmtMB(site.index), fmtMB(bl.index), ratio(site.index, bl.index)]);
       rows.push(['', 'section page (loaded, gz)', fmtKB(site.section), fmtKB(bl.section), ratio(site.section, bl.section)]);
@@ -381,7 +425,7 @@ function markdown(report: BenchReport): string {
   const ex = report.experiments ?? [];
   if (ex.length) {
     L.push('## Experiments (not the default build)', '');
-    L.push(table(['size', 'variant', 'status', 'wall', 'CPU', 'prepare / astro / pagefind', 'peak tree', 'peak per process', 'dist / pagefind', 'error'], ex.map((r) => [
+    L.push(table(['size', 'variant', 'status', 'wall', 'CPU', 'prepare / astro / pagefind', 'peak tree', 'peak per process', 'dist / pagefind', 'section page gz', `first search ${report.query} gz (requests)`, 'error'], ex.map((r) => [
       r.size,
       r.variant ?? '',
       r.build.ok ? 'ok' : r.build.memKilled ? `stopped at memory limit (in ${r.build.reachedStage})` : r.build.timedOut ? `stopped at time limit (in ${r.build.reachedStage})` : `failed (in ${r.build.reachedStage})`,
@@ -391,6 +435,8 @@ function markdown(report: BenchReport): string {
       `${r.build.peakTreeMB} MiB`,
       Object.entries(r.build.peakByProcessMB ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v}`).join('; '),
       r.dist ? `${fmtMB(r.dist.bytes)} / ${fmtMB(r.pagefind?.bytes)}` : '–',
+      fmtKB(r.weights?.section?.load?.gzip ?? r.weights?.section?.static.total.gzip),
+      r.search ? `${fmtKB(r.search.afterHtml.gzip)} (${r.search.afterHtml.requests})` : '–',
       r.build.error ?? '',
     ])), '');
   }
