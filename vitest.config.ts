@@ -1,7 +1,7 @@
-// Unit tests (tests/unit) run on the pipeline modules; site tests (tests/site) run on a built dist/ in real Chromium.
-import { defineConfig } from 'vitest/config';
+// Unit tests (tests/unit) run on the pipeline modules and render Astro components with the Container API; site tests (tests/site) run on a built dist/ in real Chromium.
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -75,7 +75,7 @@ function machine(): BenchReport['machine'] {
     node: process.version,
     chromium: sh(CHROMIUM, ['--version']),
     gnuTime: hasGnuTime(),
-    versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), pagefind: version('pagefind'), 'playwright-core': version('playwright-core') },
+    versions: { astro: version('astro'), pagefind: version('pagefind'), 'playwright-core': version('playwright-core') },
   };
 }
 

@@ -17,7 +17,7 @@ export function prepareAndReport(strict: boolean): number {
     console.log(`prepare: ${r.slug}: ${r.blockCount} blocks, ${r.sections.length} sections, ${translated} translated, ${stale} stale, ${pending} pending, ${r.figureCount} figures`);
   }
   if (result.findings.length) console.log(formatFindings(result.findings));
-  console.log(`prepare: ${result.files.size} MDX files written to src/generated/ in ${since(start)}`);
+  console.log(`prepare: ${result.files.size} page files written to src/generated/ in ${since(start)}`);
   return strict && result.findings.length ? 1 : 0;
 }
 

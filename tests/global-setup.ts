@@ -13,8 +13,13 @@ export const BUILDS = {
   sub: { dir: process.env.TEST_DIST_SUB || '.test-dist/sub', base: '/policy/' },
 } as const;
 
+/** The environment a user's shell would give the build: without what Vitest and Vite put into process.env (BASE_URL, NODE_ENV=test, MODE…), which Astro would otherwise pick up. */
+function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|VITE_|BASE_URL$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|TEST$)/.test(k)));
+}
+
 function build(dir: string, base: string): void {
-  execFileSync(process.execPath, ['scripts/build.ts', '--strict'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: dir, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, ['scripts/build.ts', '--strict'], { stdio: 'inherit', env: { ...userEnv(), OUT_DIR: dir, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' } });
 }
 
 export default function setup(): void {

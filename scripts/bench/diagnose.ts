@@ -5,10 +5,8 @@
  * page generation time and peak memory:
  *
  *   as built         src/generated as prepare wrote it
- *   slim site.json   the glossary concordance (occurrences) and figures emptied in
- *                    site.json, which every page imports through src/lib/site.ts
- *   plain MDX        every MDX page's body replaced by one short paragraph (same
- *                    files, same frontmatter): what compiling the per-run JSX costs
+ *   one block        every reply page's data cut to its first block (same pages,
+ *                    same terms): what rendering the reply text costs
  *
  * The modified pages are wrong on purpose; only the costs are of interest.
  * src/generated is restored afterwards.
@@ -29,7 +27,7 @@ export interface Ablation {
   generateMs: number | null;
   pages: number | null;
   siteJsonBytes: number;
-  mdxBytes: number;
+  pageBytes: number;
   error?: string;
 }
 
@@ -41,8 +39,8 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function sizes(gen: string): { siteJsonBytes: number; mdxBytes: number } {
-  return { siteJsonBytes: statSync(join(gen, 'site.json')).size, mdxBytes: walk(join(gen, 'mdx')).reduce((n, f) => n + statSync(f).size, 0) };
+function sizes(gen: string): { siteJsonBytes: number; pageBytes: number } {
+  return { siteJsonBytes: statSync(join(gen, 'site.json')).size, pageBytes: walk(join(gen, 'pages')).reduce((n, f) => n + statSync(f).size, 0) };
 }
 
 /** Runs the ablations in `siteDir`; `work` holds the temporary output. */
@@ -55,21 +53,13 @@ export async function diagnose(siteDir: string, work: string, node: string, opti
   const variants: [string, () => void][] = [
     ['as built', () => {}],
     [
-      'slim site.json (no concordance, no figures)',
+      'one block per reply page',
       () => {
-        const site = JSON.parse(readFileSync(join(gen, 'site.json'), 'utf8'));
-        for (const t of site.glossary) t.occurrences = [];
-        site.figures = [];
-        writeFileSync(join(gen, 'site.json'), JSON.stringify(site));
-      },
-    ],
-    [
-      'plain MDX (one paragraph per page)',
-      () => {
-        for (const f of walk(join(gen, 'mdx'))) {
-          const text = readFileSync(f, 'utf8');
-          const end = text.indexOf('\n---', 4);
-          writeFileSync(f, `${text.slice(0, end + 4)}\n\nText.\n`);
+        for (const f of walk(join(gen, 'pages'))) {
+          const page = JSON.parse(readFileSync(f, 'utf8'));
+          page.blocks = page.blocks.slice(0, 1);
+          page.closing = [];
+          writeFileSync(f, JSON.stringify(page));
         }
       },
     ],

@@ -2,7 +2,7 @@
  * `node scripts/bench/prepare-timing.ts <contentDir> <outDir>` (run in a child
  * process so module loading is counted cold): splits the prepare stage into
  * module loading, parsing (load), translation QA, the rest of the pipeline
- * (term annotation, Traditional conversion, MDX, site data, search records) and
+ * (term annotation, Traditional conversion, page data, site data, search records) and
  * writing src/generated. Prints one JSON line.
  */
 import { rmSync } from 'node:fs';
@@ -32,8 +32,8 @@ const qaMs = performance.now() - t;
 t = performance.now();
 const result = runPipeline(content);
 const pipelineMs = performance.now() - t;
-let mdxBytes = 0;
-for (const text of result.files.values()) mdxBytes += Buffer.byteLength(text);
+let pageBytes = 0;
+for (const text of result.files.values()) pageBytes += Buffer.byteLength(text);
 const siteJsonBytes = Buffer.byteLength(JSON.stringify(result.site));
 const concordance = result.site.glossary.reduce((n, term) => n + term.occurrenceCount, 0);
 
@@ -48,14 +48,14 @@ console.log(
     loadMs,
     qaMs,
     pipelineMs,
-    // runPipeline runs the QA itself; what remains is annotation, Traditional conversion, MDX and data.
+    // runPipeline runs the QA itself; what remains is annotation, Traditional conversion, page data and site data.
     generateMs: Math.max(0, pipelineMs - qaMs),
     // A second, warm prepareContent: load + pipeline + write; the write is what exceeds load + pipeline.
     writeMs: Math.max(0, prepareAgainMs - loadMs - pipelineMs),
     prepareWarmMs: prepareAgainMs,
     findings,
-    mdxFiles: result.files.size,
-    mdxBytes,
+    pageFiles: result.files.size,
+    pageBytes,
     siteJsonBytes,
     searchRecords: result.search.records.length,
     concordanceEntries: concordance,

@@ -63,7 +63,7 @@ export interface SizeResult {
   build: BuildFigures;
   prepare: {
     importMs: number; loadMs: number; qaMs: number; pipelineMs: number; generateMs: number; writeMs: number; prepareWarmMs: number;
-    findings: number; mdxFiles: number; mdxBytes: number; siteJsonBytes: number; searchRecords: number; concordanceEntries: number;
+    findings: number; pageFiles: number; pageBytes: number; siteJsonBytes: number; searchRecords: number; concordanceEntries: number;
   } | null;
   astro: (AstroDetail & { wallMs?: number; peakTreeMB?: number | null }) | null;
   dist: { bytes: number; files: number } | null;
@@ -234,8 +234,8 @@ function slowest(report: BenchReport): string[] {
   const out = [`At ${top.size} replies${top.variant ? ` (${top.variant})` : ''}: ${stages.map(([n, ms]) => `${n} ${fmtS(ms)} (${Math.round((ms / total) * 100)}%)`).join(', ')}; peak per process ${Object.entries(b.peakByProcessMB ?? {}).sort((x, y) => y[1] - x[1]).slice(0, 2).map(([k, v]) => `${k} ${v} MiB`).join(', ')}.`];
   const d = report.results.find((r) => r.diagnosis?.length);
   if (d) {
-    const [asBuilt, slim, plain] = d.diagnosis!;
-    if (asBuilt?.viteMs && plain?.viteMs) out.push(`Astro at ${d.size} replies (ablation): the Vite server bundle takes ${fmtS(asBuilt.viteMs)} of ${fmtS(asBuilt.wallMs)}; with the same ${asBuilt.pages ?? ''} pages but one-paragraph MDX bodies it takes ${fmtS(plain.viteMs)} and the peak falls from ${asBuilt.peakTreeMB} to ${plain.peakTreeMB} MiB — compiling the generated MDX (${fmtMB(asBuilt.mdxBytes)} at this size) is ${Math.round((1 - plain.viteMs / asBuilt.viteMs) * 100)}% of the bundle time and ${Math.round((1 - (plain.peakTreeMB ?? 0) / (asBuilt.peakTreeMB ?? 1)) * 100)}% of the memory. Emptying site.json's concordance and figures changes the bundle time by ${slim?.viteMs ? `${Math.round((slim.viteMs / asBuilt.viteMs - 1) * 100)}%` : '?'}.`);
+    const [asBuilt, oneBlock] = d.diagnosis!;
+    if (asBuilt?.generateMs && oneBlock?.generateMs) out.push(`Astro at ${d.size} replies (ablation): the Vite server bundle takes ${fmtS(asBuilt.viteMs)} and page generation ${fmtS(asBuilt.generateMs)} of ${fmtS(asBuilt.wallMs)} (peak ${asBuilt.peakTreeMB} MiB); with every reply page cut to one block, page generation takes ${fmtS(oneBlock.generateMs)} and the peak is ${oneBlock.peakTreeMB} MiB — rendering the reply text (${fmtMB(asBuilt.pageBytes)} of page data at this size) is ${Math.round((1 - oneBlock.generateMs / asBuilt.generateMs) * 100)}% of page generation.`);
     const astroRoutes = d.astro?.routes;
     if (astroRoutes) {
       const gen = Object.entries(astroRoutes).sort((x, y) => y[1].ms - x[1].ms).slice(0, 3);
@@ -261,7 +261,7 @@ function markdown(report: BenchReport): string {
   L.push('# Build and transfer benchmark', '');
   const runs = [...(report.runs ?? [{ generated: report.generated, command: report.command, sizes: report.sizes }])].sort((a, b) => a.generated.localeCompare(b.generated));
   L.push(`${runs.length > 1 ? `Runs: ${runs.map((r) => `\`${r.command}\` (${r.generated}, sizes ${r.sizes.join(', ')}${r.variant ? `, experiment "${r.variant}"` : ''})`).join('; ')}` : `Generated ${report.generated} by \`${report.command}\``}. How the corpus is made and how to read this: [bench/README.md](../README.md).`, '');
-  L.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGB} GB RAM, Linux ${m.kernel}, Node ${m.node}, ${m.chromium}; astro ${m.versions.astro}, @astrojs/mdx ${m.versions['@astrojs/mdx']}, pagefind ${m.versions.pagefind}. Peak memory = highest sum of VmRSS over the build's process tree, sampled every 200 ms${m.gnuTime ? '; the largest single process is GNU time\'s %M' : ''}.`, '');
+  L.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGB} GB RAM, Linux ${m.kernel}, Node ${m.node}, ${m.chromium}; astro ${m.versions.astro}, pagefind ${m.versions.pagefind}. Peak memory = highest sum of VmRSS over the build's process tree, sampled every 200 ms${m.gnuTime ? '; the largest single process is GNU time\'s %M' : ''}.`, '');
   L.push(`Corpus templates: ${report.templates.join(', ')}${report.skippedTemplates.length ? ` (not used: ${report.skippedTemplates.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}.`, '');
   const digests = [...new Set(done.map((r) => r.projectDigest ?? '?'))];
   L.push(`Project sources: snapshot ${digests.join(', ')}${digests.length > 1 ? ' — **the sizes were built from different versions of the project** (a resumed run); compare them with care' : ' (all sizes built from the same copy of src/ and scripts/)'}.`, '');
@@ -283,15 +283,15 @@ function markdown(report: BenchReport): string {
       row('**wall time** (node scripts/build.ts)', (r) => `**${fmtS(r.build.wallMs)}**`),
       row('CPU time, user + system (process tree)', (r) => (r.build.cpuS === null ? '–' : `${r.build.cpuS.toFixed(1)} s`)),
       row('other processes during the build (avg cores busy)', (r) => (r.build.otherCores === null ? '–' : r.build.otherCores.toFixed(2))),
-      row('· prepare (parse, QA, MDX, data)', (r) => fmtS(r.build.prepareMs)),
+      row('· prepare (parse, QA, page data, site data)', (r) => fmtS(r.build.prepareMs)),
       row('  · module loading', (r) => fmtS(r.prepare?.importMs)),
       row('  · parse + load (loadContent)', (r) => fmtS(r.prepare?.loadMs)),
       row('  · translation QA', (r) => fmtS(r.prepare?.qaMs)),
-      row('  · annotate, Traditional, MDX, site data', (r) => fmtS(r.prepare?.generateMs)),
+      row('  · annotate, Traditional, page data, site data', (r) => fmtS(r.prepare?.generateMs)),
       row('  · write src/generated', (r) => fmtS(r.prepare?.writeMs)),
       row('· astro build', (r) => fmtS(r.build.astroMs)),
       row('  · content sync + types', (r) => fmtS(r.astro?.syncTypesMs)),
-      row('  · Vite server bundle (compiles every MDX page)', (r) => fmtS(r.astro?.viteMs?.[0])),
+      row('  · Vite server bundle', (r) => fmtS(r.astro?.viteMs?.[0])),
       row('  · page generation', (r) => fmtS(r.astro?.generateMs)),
       row('· Pagefind index', (r) => fmtS(r.build.pagefindMs)),
       row('time per reply above size 1 (wall)', (r) => (report.trend?.perReplyMs[r.size] !== undefined ? fmtS(report.trend.perReplyMs[r.size]) : '–')),
@@ -300,7 +300,7 @@ function markdown(report: BenchReport): string {
       row('largest single process', (r) => (r.build.maxProcessMB === null ? '–' : `${r.build.maxProcessMB} MiB`)),
       row('peak per process (sampled)', (r) => Object.entries(r.build.peakByProcessMB ?? {}).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join('; ') || '–'),
       row('pages Astro built', (r) => String(r.build.astroPages ?? '–')),
-      row('MDX files / bytes', (r) => (r.prepare ? `${r.prepare.mdxFiles} / ${fmtMB(r.prepare.mdxBytes)}` : '–')),
+      row('page data files / bytes', (r) => (r.prepare ? `${r.prepare.pageFiles} / ${fmtMB(r.prepare.pageBytes)}` : '–')),
       row('site.json (imported by every page)', (r) => fmtMB(r.prepare?.siteJsonBytes)),
       row('glossary concordance entries', (r) => String(r.prepare?.concordanceEntries ?? '–')),
       row('search records (all locales)', (r) => String(Object.values(r.build.records).reduce((a, b) => a + b, 0) || '–')),
@@ -332,7 +332,7 @@ function markdown(report: BenchReport): string {
     L.push(`## Ablation: what Astro's cost is made of (size ${r.size})`, '');
     L.push('`astro build` alone in the same site view, cold cache, over modified copies of src/generated (scripts/bench/diagnose.ts). The modified pages are wrong on purpose; only the costs matter.', '');
     const first = r.diagnosis![0]!;
-    L.push(table(['variant', 'Vite server bundle', 'page generation', 'astro wall', 'CPU', 'peak memory', 'site.json', 'MDX'], r.diagnosis!.map((a) => [
+    L.push(table(['variant', 'Vite server bundle', 'page generation', 'astro wall', 'CPU', 'peak memory', 'site.json', 'page data'], r.diagnosis!.map((a) => [
       a.variant,
       `${fmtS(a.viteMs)}${a !== first && a.viteMs && first.viteMs ? ` (${ratio(a.viteMs, first.viteMs)})` : ''}`,
       fmtS(a.generateMs),
@@ -340,7 +340,7 @@ function markdown(report: BenchReport): string {
       a.cpuS === null ? '–' : `${a.cpuS.toFixed(0)} s`,
       `${a.peakTreeMB} MiB${a !== first && a.peakTreeMB && first.peakTreeMB ? ` (${ratio(a.peakTreeMB, first.peakTreeMB)})` : ''}`,
       fmtMB(a.siteJsonBytes),
-      fmtMB(a.mdxBytes),
+      fmtMB(a.pageBytes),
     ])), '');
   }
 

@@ -1,6 +1,6 @@
 /**
  * Reads the content folder: one folder per reply (source.txt, optional
- * meta.yaml and en.yaml) and the glossary. The only stage that touches the
+ * meta.yaml and en.yaml), the glossary and the optional About page. The only stage that touches the
  * file system for content; everything after it is pure.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { parseYaml } from './yaml-file.ts';
 import { loadTranslation } from './translations.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import type { ReplyDocument } from './model.ts';
+import { loadAbout, type AboutPage } from './about.ts';
 
 /** A reply as read from its folder, with the paths problems are reported against. */
 export interface LoadedReply {
@@ -26,6 +27,8 @@ export interface LoadedContent {
   replies: LoadedReply[];
   glossary: Glossary;
   glossaryFile: string;
+  /** The hand-written About page (content/about/), if there is one. */
+  about?: Record<'en' | 'zh-hans', AboutPage>;
   warnings: string[];
 }
 
@@ -76,5 +79,5 @@ export function loadContent(contentDir: string, root = process.cwd()): LoadedCon
   const glossaryFile = relative(root, glossaryPath);
   if (!existsSync(glossaryPath)) throw new ContentError({ file: glossaryFile }, 'the glossary is missing', 'restore content/glossary.yaml (it may list a single term)');
   const glossary = loadGlossary(readFileSync(glossaryPath, 'utf8'), glossaryFile);
-  return { replies, glossary, glossaryFile, warnings };
+  return { replies, glossary, glossaryFile, about: loadAbout(contentDir, root), warnings };
 }

@@ -1,6 +1,6 @@
 /**
  * The build pipeline over loaded content: attach translations, annotate terms,
- * convert to Traditional, emit MDX and site data. Pure: returns the files to
+ * convert to Traditional, emit page data and site data. Pure: returns the files to
  * write; the CLI (scripts/prepare.ts) writes them.
  */
 import { pageOf, type Block, type ReplyDocument } from './model.ts';
@@ -8,10 +8,11 @@ import type { LoadedContent, LoadedReply } from './load.ts';
 import { attachTranslation, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
 import { toTraditional } from './hant.ts';
-import { blockToMdx, englishLabel, LOCALES, pageToMdx, GENERATED_NOTICE, type LocaleId, type TermLink } from './mdx.ts';
+import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type LocaleId, type PageData } from './page-data.ts';
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import type { GlossaryTerm } from './glossary.ts';
+import { aboutFiles } from './about.ts';
 import { buildLexicon, foldMaps, termRecord, type Lexicon, type SearchRecord } from './search-data.ts';
 
 /** A section as the site's navigation and pages need it. */
@@ -27,7 +28,7 @@ export interface SectionInfo {
   summaryStale?: boolean;
 }
 
-/** A reply as the site's pages need it (no block text: that lives in the MDX). */
+/** A reply as the site's pages need it (no block text: that lives in the page data). */
 export interface ReplyInfo {
   slug: string;
   meta: ReplyDocument['meta'];
@@ -66,6 +67,8 @@ export interface SiteData {
   replies: ReplyInfo[];
   glossary: (GlossaryTerm & { occurrenceCount: number })[];
   exclusions: LoadedContent['glossary']['exclusions'];
+  /** Whether the site has an About page (content/about/). */
+  about: boolean;
 }
 
 /** The pipeline's result: files relative to src/generated/, data, findings and counts to report. */
@@ -119,7 +122,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     }
     const info = replyInfo(doc, attached, replyFigures.length);
     replies.push(info);
-    for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, info, views, locale);
+    for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, views, locale);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
     records.push(...blockRecords(doc, info, views), ...figureRecords(info, replyFigures));
     for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
@@ -131,7 +134,9 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     replies,
     glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
     exclusions: glossary.exclusions,
+    about: Boolean(content.about),
   };
+  if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
   return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
 }
 
@@ -202,49 +207,24 @@ function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCoun
   };
 }
 
-function emitReplyPages(files: Map<string, string>, reply: LoadedReply, info: ReplyInfo, views: Map<string, LocaleViews>, locale: LocaleId): void {
+function emitReplyPages(files: Map<string, string>, reply: LoadedReply, views: Map<string, LocaleViews>, locale: LocaleId): void {
   const { doc } = reply;
-  const render = (ids: string[], up: string) => {
-    const termLink: TermLink = (id) => ({ href: `${up}glossary/${id}/` });
-    const linked = { zh: new Set<string>(), en: new Set<string>() };
+  const render = (ids: string[]) => {
     const used = new Set<string>();
-    const out = ids.map((id) => {
+    const blocks = ids.map((id) => {
       const v = views.get(id)!;
-      linked.zh = new Set();
-      linked.en = new Set();
       for (const s of [...v.zh, ...(v.en ?? [])]) if (s.term) used.add(s.term);
-      return blockToMdx({ block: v.block, zh: locale === 'zh-hant' ? v.hant : v.zh, en: v.en, translation: v.translation, enLabel: v.enLabel }, locale, linked, termLink);
+      return blockData({ block: v.block, zh: locale === 'zh-hant' ? v.hant : v.zh, en: v.en, translation: v.translation, enLabel: v.enLabel }, locale);
     });
-    return { out, terms: [...used] };
+    const pending = ids.filter((id) => views.get(id)!.translation.status !== 'translated').length;
+    return { blocks, terms: [...used], pending };
   };
-  const front = render(doc.frontIds, '../../');
-  const back = render(doc.backIds, '../../');
-  files.set(
-    `mdx/${locale}/${doc.slug}/index.mdx`,
-    pageToMdx({ locale, reply: doc.slug, page: 'index', sourceHash: doc.sourceHash, terms: [...new Set([...front.terms, ...back.terms])] }, [...front.out, `<SectionList reply=${JSON.stringify(doc.slug)} locale="${locale}" />`, ...back.out]),
-  );
-  doc.sections.forEach((section, i) => {
-    const body = render(section.blockIds, '../../../');
-    const s = info.sections[i]!;
-    files.set(
-      `mdx/${locale}/${doc.slug}/${section.id}.mdx`,
-      pageToMdx(
-        {
-          locale,
-          reply: doc.slug,
-          page: section.id,
-          number: section.number,
-          titleZh: s.titleZh,
-          titleEn: s.titleEn ?? null,
-          summary: s.summary ?? null,
-          sourceHash: doc.sourceHash,
-          pending: section.blockIds.filter((id) => views.get(id)!.translation.status !== 'translated').length,
-          terms: body.terms,
-        },
-        body.out,
-      ),
-    );
-  });
+  const write = (page: string, data: Omit<PageData, 'notice' | 'locale' | 'reply' | 'page' | 'sourceHash'>) =>
+    files.set(`pages/${locale}/${doc.slug}/${page}.json`, JSON.stringify({ notice: GENERATED_NOTICE, locale, reply: doc.slug, page, sourceHash: doc.sourceHash, ...data } satisfies PageData));
+  const front = render(doc.frontIds);
+  const back = render(doc.backIds);
+  write('index', { pending: front.pending + back.pending, terms: [...new Set([...front.terms, ...back.terms])], blocks: front.blocks, closing: back.blocks });
+  for (const section of doc.sections) write(section.id, render(section.blockIds));
 }
 
 /** The public JSON of a reply (`data/replies/<slug>.json`): a contract for analysts, documented in README.md. */

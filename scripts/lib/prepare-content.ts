@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
-import { GENERATED_NOTICE } from './mdx.ts';
+import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { en, zhHans } from '../../src/i18n/strings.ts';
 

@@ -1,6 +1,6 @@
 /** The public route contract: every file a complete build must contain, relative to dist/. */
 import type { SiteData } from './pipeline.ts';
-import { LOCALES } from './mdx.ts';
+import { LOCALES } from './page-data.ts';
 
 /** Lists the files (relative to dist/) that the routes of README.md promise, for every locale, reply, section and term. */
 export function expectedRoutes(site: SiteData): string[] {
@@ -12,6 +12,7 @@ export function expectedRoutes(site: SiteData): string[] {
       for (const s of r.sections) files.push(`${l}/replies/${r.slug}/${s.id}/index.html`);
     }
     for (const t of site.glossary) files.push(`${l}/glossary/${t.id}/index.html`);
+    if (site.about) files.push(`${l}/about/index.html`);
   }
   for (const r of site.replies) files.push(`data/replies/${r.slug}.json`);
   return files;

@@ -5,7 +5,7 @@
  */
 import type { GlossaryTerm } from './glossary.ts';
 import { plainPinyin } from './glossary.ts';
-import type { LocaleId } from './mdx.ts';
+import type { LocaleId } from './page-data.ts';
 import { normalizeQuery } from '../../src/scripts/normalize.ts';
 
 export { normalizeQuery };

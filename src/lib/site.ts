@@ -75,8 +75,8 @@ export function termTip(id: string, locale: Locale): string {
   return g ? `${locale === 'zh-hant' ? g.hant : g.zh} (${g.pinyin}) · ${g.en}: ${g.explanation}` : '';
 }
 
-// Read at build time from the project root (the build runs there), not bundled into pages.
-const readGenerated = <T>(path: string): T => JSON.parse(readFileSync(join(process.cwd(), 'src/generated', path), 'utf8')) as T;
+/** Reads a generated JSON file at build time from the project root (the build runs there), so it is not bundled into every page. */
+export const readGenerated = <T>(path: string): T => JSON.parse(readFileSync(join(process.cwd(), 'src/generated', path), 'utf8')) as T;
 
 /** The concordance of a term (read only by its term pages, so it stays out of every other page's bundle). */
 export const occurrencesOf = (termId: string): Occurrence[] => readGenerated(`occurrences/${termId}.json`);

@@ -47,6 +47,7 @@ export function pageTypes(slug = 'zhengzhou-2021-20210574', term = 'mu-jun-lun-y
     `${l}/glossary/${term}/`,
     `${l}/figures/`,
     `${l}/figures/${slug}/`,
+    `${l}/about/`,
     `${l}/search/?q=${encodeURIComponent('专精特新')}`,
   ]);
 }

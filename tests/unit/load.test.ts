@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type LoadedContent } from '../../scripts/lib/load.ts';
 import { runPipeline, type PipelineResult } from '../../scripts/lib/pipeline.ts';
-import { LOCALES } from '../../scripts/lib/mdx.ts';
+import { LOCALES } from '../../scripts/lib/page-data.ts';
 import { copy, errorLine, fixtureDir, ROOT, tempDir } from './helpers.ts';
 
 const DIR = fixtureDir('replies');
@@ -76,11 +76,11 @@ describe('a second reply, added as a folder only', () => {
     expect(reply.doc.meta).toMatchObject({ proposalNumber: '20220001', date: '2022-06-30', addressee: '张委员', title: { zh: '郑州市工业和信息化局关于市政协第20220001号提案的答复' } });
   });
 
-  it('gets MDX pages in all three locales: an overview and one page per section', () => {
+  it('gets page data in all three locales: an overview and one page per section', () => {
     const pages = [...result.files.keys()].filter((p) => p.includes(`/${SLUG}/`)).sort();
-    expect(pages).toEqual(LOCALES.flatMap((l) => ['index', 's1', 's2'].map((page) => `mdx/${l.id}/${SLUG}/${page}.mdx`)).sort());
-    expect(result.files.get(`mdx/zh-hant/${SLUG}/s1.mdx`)).toContain('專精特新');
-    expect(result.files.get(`mdx/en/${SLUG}/s2.mdx`)).toContain('pending: 4');
+    expect(pages).toEqual(LOCALES.flatMap((l) => ['index', 's1', 's2'].map((page) => `pages/${l.id}/${SLUG}/${page}.json`)).sort());
+    expect(result.files.get(`pages/zh-hant/${SLUG}/s1.json`)).toContain('專精特新');
+    expect(JSON.parse(result.files.get(`pages/en/${SLUG}/s2.json`)!)).toMatchObject({ locale: 'en', reply: SLUG, page: 's2', pending: 4 });
   });
 
   it('gets its public document, with pending blocks marked and never filled', () => {
