@@ -69,10 +69,14 @@ export const categoryNames: Record<string, [string, string]> = {
 
 const termsById = new Map(site.glossary.map((g) => [g.id, g]));
 
-/** The definition a term link shows on hover and focus: the Chinese term with pinyin, its English rendering and the explanation. */
+/**
+ * What a term link shows on hover and focus: the Chinese term, its pinyin and English rendering.
+ * The explanation is in the page's "terms in this section" list (the link's aria-describedby) and on
+ * the term page; repeating it in the hover rules cost a section page about 5 KB gzip.
+ */
 export function termTip(id: string, locale: Locale): string {
   const g = termsById.get(id);
-  return g ? `${locale === 'zh-hant' ? g.hant : g.zh} (${g.pinyin}) · ${g.en}: ${g.explanation}` : '';
+  return g ? `${locale === 'zh-hant' ? g.hant : g.zh} (${g.pinyin}) · ${g.en}` : '';
 }
 
 /** Reads a generated JSON file at build time from the project root (the build runs there), so it is not bundled into every page. */

@@ -177,6 +177,7 @@ describe(`the site in Chromium under ${BASE}`, () => {
         first: el === document.querySelector('.reply-text .term'),
         href: (el as HTMLAnchorElement).href,
         definition: document.getElementById(describedBy)?.textContent?.trim() ?? null,
+        rendering: document.getElementById(describedBy)?.previousElementSibling?.querySelector('[lang="en"]')?.textContent?.trim() ?? null,
         blockId: el.closest('.block')?.id ?? null,
         paragraph: el.closest('.text')?.textContent ?? null,
         paragraphIsChinese: !!el.closest('.text-zh'),
@@ -188,7 +189,9 @@ describe(`the site in Chromium under ${BASE}`, () => {
     const shown = await tip();
     expect(shown.focused).toBe(true);
     expect(shown.display, 'definition displayed on focus').not.toBe('none');
-    expect(shown.content, 'the ::after content carries the definition').toContain(focused.definition!);
+    expect(focused.rendering, 'the terms list gives the English rendering before the explanation').toBeTruthy();
+    expect(shown.content, 'the ::after content carries the English rendering').toContain(focused.rendering!);
+    expect(shown.content, 'but not the explanation, which aria-describedby points to').not.toContain(focused.definition!);
 
     // The paragraph's text is exactly the Chinese of the block: the definition is generated content, not DOM text.
     const block = replyData().blocks.find((b) => b.id === focused.blockId);
