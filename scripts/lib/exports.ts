@@ -30,9 +30,12 @@ export function csvField(value: string | number | boolean | undefined | null): s
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Writes a CSV document per RFC 4180: a header row, CRLF after every record (including the last). */
+/** Excel reads a CSV file as the system's legacy code page unless it starts with a UTF-8 byte-order mark; with it, the Chinese opens correctly on a double-click. */
+export const CSV_BOM = '\uFEFF';
+
+/** Writes a CSV document per RFC 4180 (header row, CRLF after every record including the last), UTF-8 with a byte-order mark. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | undefined | null)[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return CSV_BOM + [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
 /** The columns of glossary.csv, in order: a public contract for spreadsheet users. */

@@ -11,7 +11,9 @@ import { conceptId, csvField, FIGURES_CSV_COLUMNS, figuresCsv, figuresJson, GLOS
 const terms = loadGlossary(readFileSync('content/glossary.yaml', 'utf8'), 'content/glossary.yaml').terms;
 
 /** A minimal RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside; CRLF or LF between records. */
-function parseCsv(text: string): string[][] {
+function parseCsv(withBom: string): string[][] {
+  expect(withBom.startsWith('\uFEFF'), 'CSV starts with a UTF-8 byte-order mark (for Excel)').toBe(true);
+  const text = withBom.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -155,6 +157,7 @@ describe('glossaryCsv', () => {
   it('ends every record with CRLF', () => {
     const csv = glossaryCsv(terms.slice(0, 2));
     expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.indexOf('\uFEFF'), 'one byte-order mark, at the start').toBe(csv.lastIndexOf('\uFEFF'));
     expect(csv.replace(/"[^"]*"/g, '').split('\r\n')).toHaveLength(4);
   });
 });
