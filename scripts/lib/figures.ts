@@ -39,28 +39,63 @@ function kindOf(unit: string, clause: string): Figure['kind'] {
   return 'other';
 }
 
-/** Extracts the figures of a reply, once each: a figure repeated in the same words is kept at its first statement, with `alsoIn`. */
+/** Extracts the figures of a reply, once each: a figure repeated in the same words, or restated in other words (see `isRestatement`), is kept at its first statement, with `alsoIn`. */
 export function extractFigures(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
   const unique = new Map<string, Figure>();
+  const text = new Map(doc.blocks.map((b) => [b.id, b.zh]));
   for (const f of extractAll(doc, attached)) {
     const key = `${f.kind}\u0000${f.value}\u0000${f.unit}\u0000${f.contextZh.replace(/^(全市|我市|郑州市)/, '')}`;
-    const first = unique.get(key);
+    const first = unique.get(key) ?? [...unique.values()].find((g) => isRestatement(g, f, text));
     if (!first) unique.set(key, f);
-    else if (first.block !== f.block) first.alsoIn = [...(first.alsoIn ?? []), f.block];
+    else if (first.block !== f.block && !first.alsoIn?.includes(f.block)) first.alsoIn = [...(first.alsoIn ?? []), f.block];
   }
   return [...unique.values()];
+}
+
+/** Han 4-grams of a text: what two statements of the same figure share (工业投资, 亩均论英). */
+function hanGrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{4,}/gu) ?? []) for (let i = 0; i + 4 <= run.length; i++) grams.add(run.slice(i, i + 4));
+  return grams;
+}
+
+/**
+ * True when `f` states the same figure as `g` in other words: same kind, unit, value and period,
+ * a value specific enough not to coincide (a decimal, or three significant digits: 20.9%, 9617),
+ * and blocks that share a four-character phrase. Round small numbers (3家, 450个) never merge.
+ */
+export function isRestatement(g: Figure, f: Figure, text: Map<string, string>): boolean {
+  if (g.block === f.block || g.kind !== f.kind || g.unit !== f.unit || g.value !== f.value || g.period !== f.period) return false;
+  const specific = !Number.isInteger(f.value) || String(f.value).replace(/0+$/, '').length >= 3;
+  if (!specific) return false;
+  const a = hanGrams(text.get(g.block) ?? '');
+  return [...hanGrams(text.get(f.block) ?? '')].some((gram) => a.has(gram));
+}
+
+/**
+ * The year a block's statement is about: the first 2020年 that is not a comparison base (比2019年),
+ * one end of a range (2020-2025年, 2020至2022年) or part of a document title (《2020年…》).
+ */
+export function statementYear(zh: string): string | undefined {
+  for (const m of zh.matchAll(/(\d{4})年/g)) {
+    const before = zh.slice(0, m.index);
+    if (/[比较\-–—~至到]$/.test(before)) continue;
+    if ((before.match(/《/g)?.length ?? 0) > (before.match(/》/g)?.length ?? 0)) continue;
+    return m[1];
+  }
+  return undefined;
 }
 
 /** Every figure statement of a reply; the English label comes from the translated clause holding the same value, when there is one. */
 function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[] {
   const figures: Figure[] = [];
   const year = doc.meta.year;
-  // A figure's period: the year its block states, else the last year stated earlier in the same section.
+  // A figure's period: the year its block's statement is about, else the last such year earlier in the same section.
   const lastYear = new Map<string, string>();
   for (const block of doc.blocks) {
     const en = attached.blocks[block.id]?.status === 'translated' ? attached.blocks[block.id]!.en : undefined;
     const enClauses = en ? en.split(/(?<=[;.])\s+|,\s+(?=(?:and|with|of which|including)\b)/) : [];
-    const blockYear = /(\d{4})年/.exec(block.zh)?.[1] ?? lastYear.get(block.section);
+    const blockYear = statementYear(block.zh) ?? lastYear.get(block.section);
     if (blockYear) lastYear.set(block.section, blockYear);
     for (const m of block.zh.matchAll(RE_FIGURE)) {
       const [text, digits, mult, , unit] = m as unknown as [string, string, string | undefined, string | undefined, string];
