@@ -86,9 +86,16 @@ function findMarker(text: string, from: number, markers: string[]): { at: number
   return best;
 }
 
-/** Splits a heading line into its title (up to the first full stop) and the body that follows on the same line. */
+/**
+ * Splits a heading line into its title (up to the first full stop) and the body that follows on the same line.
+ * A title that ends in a colon before an enumeration (（二）加强服务：一是…；二是…) ends at the colon, so its points are split.
+ */
 function splitHeading(rest: string): { title: string; body: string } {
   const m = SENTENCE_END.exec(rest);
+  const colon = /[：:]/.exec(rest);
+  if (colon && (!m || colon.index < m.index) && splitPoints(rest.slice(colon.index + 1)).lead === '') {
+    return { title: rest.slice(0, colon.index + 1), body: rest.slice(colon.index + 1) };
+  }
   if (!m || m.index === rest.length - 1) return { title: rest, body: '' };
   return { title: rest.slice(0, m.index + 1), body: rest.slice(m.index + 1) };
 }

@@ -151,6 +151,15 @@ describe('inline enumerations (一是…二是…)', () => {
     expect(doc.blocks.some((b) => b.id.startsWith('s1-p4-pt'))).toBe(false);
   });
 
+  it('ends a subheading title at a colon that introduces points (no full stop before them)', () => {
+    const full = parseCase('fullwidth-punctuation');
+    expect(byId(full, 's1-2')).toMatchObject({ kind: 'subheading', title: '强化要素保障：', zh: '（二）强化要素保障：' });
+    expect(['s1-2-p1-pt1', 's1-2-p1-pt2'].map((id) => byId(full, id).zh)).toEqual(['一是加强运行监测；', '二是推进复工复产。']);
+    // A colon that does not introduce points stays in the title.
+    const plain = parseReply('一、情况\n（一）总体情况：稳中有进\n', { slug: 'x', file: 'x.txt' });
+    expect(plain.blocks.find((b) => b.kind === 'subheading')).toMatchObject({ zh: '（一）总体情况：稳中有进' });
+  });
+
   it('splits the body of a subheading line, one level below the subheading', () => {
     expect(['s2-1-p1-pt1', 's2-1-p1-pt2'].map((id) => [byId(doc, id).zh, byId(doc, id).level])).toEqual([
       ['一是成立专班；', 4],
