@@ -13,6 +13,8 @@ export interface QueryPlan {
   folded: string;
   /** The glossary term the query names, if any. */
   term?: LexiconTerm;
+  /** The text query for the blocks that use that term: the term in the locale's script or language (quoted for Chinese); absent when it is `text` already. */
+  termText?: string;
   /** The text query for Pagefind (quoted for Chinese phrases). */
   text: string;
   /** The unquoted fallback when the phrase finds nothing. */
@@ -54,10 +56,13 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
   const folded = lexicon.locale === 'zh-hant' ? foldScript(simplified, lexicon.s2t) : simplified;
   const term = findTerm(simplified, lexicon.terms);
   const chinese = HAN.test(folded) && !/\s/.test(folded) && [...folded].length >= 2;
+  const text = chinese ? `"${folded}"` : folded;
+  const termText = term && (HAN.test(term.query) && !/\s/.test(term.query) ? `"${term.query}"` : term.query);
   return {
     folded,
     term,
-    text: chinese ? `"${folded}"` : folded,
+    ...(termText && termText !== text ? { termText } : {}),
+    text,
     fallback: chinese ? folded : undefined,
     highlight: term ? term.query : folded,
   };
