@@ -48,23 +48,29 @@ type Found = { id: string; data(): Promise<PagefindResult> };
 
 /**
  * Runs a planned search and loads its first `first` hits: the glossary term's
- * page, then the blocks that use the term (a text query for the term's own
- * form: the term page's concordance lists every occurrence, so no term filter
- * is needed), then ordinary text matches. Within each page of results,
- * blocks come before term pages (a term page leads only when the query names
- * it). Only listed results cost a fragment request; `more()` loads the next.
+ * page, then the blocks that use the term, then ordinary text matches. The
+ * blocks that use a term are found by text, not by a term filter (the term
+ * page's concordance lists every occurrence): ranked by the unquoted term, and
+ * for a Chinese term kept only if they contain it as a phrase. Within each
+ * page of results, blocks come before term pages (a term page leads only when
+ * the query names it). Only listed results cost a fragment request; `more()`
+ * loads the next.
  */
 export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, termLabel: string, narrow: SearchFilters = {}, first = PAGE): Promise<SearchResults> {
   const filters = Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)) as Record<string, string>;
   const options = Object.keys(filters).length ? { filters } : undefined;
   const lead: Hit[] = plan.term && (!narrow.kind || narrow.kind === 'term') ? [{ url: plan.term.url, title: plan.term.title, subtitle: { text: plan.term.subtitle, lang: plan.term.subtitleLang }, crumb: termLabel, excerpt: '', kind: 'term' }] : [];
-  const [byTerm, byText] = await Promise.all([plan.termText ? pf.search(plan.termText, options) : undefined, pf.search(plan.text, options)]);
-  let text = byText.results;
-  if (text.length === 0 && plan.fallback) text = (await pf.search(plan.fallback, options)).results;
+  // Each distinct query once (the typed text is often the term's phrase itself); all at once, since they need the same index chunks.
+  const asked = new Map<string, Promise<Found[]>>();
+  const ask = (q: string) => asked.get(q) ?? asked.set(q, pf.search(q, options).then((r) => r.results)).get(q)!;
+  const [byTerm, phrase, byText] = await Promise.all([plan.termText ? ask(plan.termText) : [], plan.termPhrase ? ask(plan.termPhrase) : undefined, ask(plan.text)]);
+  const inPhrase = phrase && new Set(phrase.map((r) => r.id));
+  let text = byText;
+  if (text.length === 0 && plan.fallback) text = await ask(plan.fallback);
   // One queue, term matches first; a record found by both queries is listed once (Pagefind ids are per record).
   const ids = new Set<string>();
   const queue: { r: Found; group: number }[] = [];
-  for (const [group, list] of [byTerm?.results ?? [], text].entries()) {
+  for (const [group, list] of [inPhrase ? byTerm.filter((r) => inPhrase.has(r.id)) : byTerm, text].entries()) {
     for (const r of list) {
       if (ids.has(r.id)) continue;
       ids.add(r.id);

@@ -74,12 +74,13 @@ describe('findTerm and planQuery', () => {
     expect(findTerm('亩均论英雄综合评价', lexicon('zh-hans').terms)?.id).toBe('mu-jun-lun-ying-xiong');
   });
 
-  it('searches the blocks of a named term by its own form, quoted in Chinese, unless that is the text query already', () => {
-    expect(planQuery('mujunlunyingxiong', lexicon('zh-hans')).termText).toBe('"亩均论英雄"');
-    expect(planQuery('畝均論英雄', lexicon('zh-hans')).termText).toBeUndefined();
-    expect(planQuery('亩均论英雄', lexicon('zh-hant')).termText).toBeUndefined();
-    expect(planQuery('SRDI', lexicon('en')).termText).toBe('specialized, refined, distinctive and innovative');
-    expect(planQuery('专精特新', lexicon('en')).text).toBe('"专精特新"');
+  it('searches the blocks of a named term by its own form, unquoted, and for a Chinese term by its phrase too', () => {
+    expect(planQuery('mujunlunyingxiong', lexicon('zh-hans'))).toMatchObject({ termText: '亩均论英雄', termPhrase: '"亩均论英雄"', text: 'mujunlunyingxiong' });
+    expect(planQuery('畝均論英雄', lexicon('zh-hans'))).toMatchObject({ termText: '亩均论英雄', termPhrase: '"亩均论英雄"', text: '"亩均论英雄"' });
+    expect(planQuery('亩均论英雄', lexicon('zh-hant'))).toMatchObject({ termText: '畝均論英雄', termPhrase: '"畝均論英雄"' });
+    const en = planQuery('SRDI', lexicon('en'));
+    expect(en.termText).toBe('specialized, refined, distinctive and innovative');
+    expect(en.termPhrase).toBeUndefined();
     expect(planQuery('Foxconn', lexicon('en')).termText).toBeUndefined();
   });
 
@@ -155,17 +156,26 @@ function fakePagefind(byQuery: Record<string, { url: string; kind?: string[]; me
 describe('runSearch', () => {
   const blocks = (n: number, prefix = 'zh-hans/replies/r/s1/#b') => Array.from({ length: n }, (_, i) => ({ url: `${prefix}${i + 1}` }));
 
-  it('lists the term page, then the blocks with the term, then text matches, without a term filter', async () => {
+  it('lists the term page, then the blocks with the term (ranked by the loose query, kept if they hold the phrase), then text matches, without a term filter', async () => {
     const plan = planQuery('mujunlunyingxiong', lexicon('zh-hans'));
+    const term = { url: 'zh-hans/glossary/mu-jun-lun-ying-xiong/', kind: ['term'] };
     const { pf, queries } = fakePagefind({
-      '"亩均论英雄"': [{ url: 'zh-hans/glossary/mu-jun-lun-ying-xiong/', kind: ['term'] }, { url: 'zh-hans/replies/r/s1/#a' }],
-      mujunlunyingxiong: [{ url: 'zh-hans/glossary/mu-jun-lun-ying-xiong/', kind: ['term'] }],
+      亩均论英雄: [term, { url: 'zh-hans/replies/r/s2/#b' }, { url: 'zh-hans/replies/r/s3/#apart' }, { url: 'zh-hans/replies/r/s1/#a' }],
+      '"亩均论英雄"': [term, { url: 'zh-hans/replies/r/s1/#a' }, { url: 'zh-hans/replies/r/s2/#b' }],
+      mujunlunyingxiong: [term, { url: 'zh-hans/replies/r/s4/#pinyin' }],
     }, '/policy/');
     const results = await runSearch(pf, '/policy/', plan, 'Term');
-    expect(results.hits.map((h) => h.url)).toEqual(['zh-hans/glossary/mu-jun-lun-ying-xiong/', 'zh-hans/replies/r/s1/#a']);
+    expect(results.hits.map((h) => h.url)).toEqual(['zh-hans/glossary/mu-jun-lun-ying-xiong/', 'zh-hans/replies/r/s2/#b', 'zh-hans/replies/r/s1/#a', 'zh-hans/replies/r/s4/#pinyin']);
     expect(results.hits[0]!.kind).toBe('term');
     expect(queries.every((q) => !q.filters || !('term' in q.filters))).toBe(true);
     expect(results.remaining()).toBe(0);
+  });
+
+  it('asks Pagefind each distinct query once', async () => {
+    const plan = planQuery('亩均论英雄', lexicon('zh-hans'));
+    const { pf, queries } = fakePagefind({ '"亩均论英雄"': blocks(2) });
+    await runSearch(pf, '/', plan, 'Term');
+    expect(queries.map((q) => q.q).sort()).toEqual(['"亩均论英雄"', '亩均论英雄']);
   });
 
   it(`loads ${PAGE} fragments at first and ${PAGE} more on demand, each once`, async () => {
