@@ -10,6 +10,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
 import type { RunningServer } from '../../scripts/lib/static-server.ts';
 
@@ -55,6 +56,9 @@ describe('search results load in pages of 10', () => {
     expect(await hrefs(page)).toHaveLength(10);
     expect(fragments(fetched)).toHaveLength(10);
     expect(fetched.some((p) => p.includes('pagefind-worker')), 'no web worker').toBe(false);
+    expect(await page.isVisible('#search-more')).toBe(true);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).setLegacyMode(true).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe, with the button shown').toEqual([]);
 
     let shown = 10;
     while (await page.isVisible('#search-more')) {
