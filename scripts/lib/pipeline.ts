@@ -124,7 +124,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     replies.push(info);
     for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, views, locale);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
-    records.push(...blockRecords(doc, info, views), ...figureRecords(info, replyFigures));
+    records.push(...blockRecords(doc, info, views, figureRows(replyFigures)));
     for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
   }
   const maps = foldMaps(scriptPairs);
@@ -250,8 +250,8 @@ export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation
 
 export { translatableZh, pageOf };
 
-/** Search records for every block of a reply in every locale: the text the reader sees there, with filters for reply, section, kind and terms. */
-function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>): SearchRecord[] {
+/** Search records for every block of a reply in every locale: the text the reader sees there, with filters for reply, section and kind (`figure` too when the block states key figures, with the first row of its figures in meta `fig`). */
+function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>, figureRow: Map<string, number>): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const locale of LOCALES.map((l) => l.id)) {
     const replyTitle = locale === 'en' ? doc.meta.title.en ?? doc.meta.title.zh : locale === 'zh-hant' ? info.titleHant : doc.meta.title.zh;
@@ -260,39 +260,29 @@ function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, Lo
       const section = info.sections.find((s) => s.id === page);
       const sectionTitle = !section ? replyTitle : locale === 'en' ? `${section.labelEn ?? ''} ${section.titleEn ?? section.titleZh}`.trim() : `${section.labelZh}${locale === 'zh-hant' ? section.titleHant : section.titleZh}`;
       const text = locale === 'en' ? (v.translation.en && v.translation.status !== 'pending' ? v.translation.en : v.block.zh) : (locale === 'zh-hant' ? v.hant : v.zh).map((s) => s.text).join('');
-      const terms = [...new Set([...v.zh, ...(v.en ?? [])].flatMap((s) => (s.term ? [s.term] : [])))];
+      const fig = figureRow.get(v.block.id);
       records.push({
         url: `${locale}/replies/${doc.slug}/${page === 'index' ? '' : `${page}/`}#${v.block.id}`,
         content: text,
         language: locale,
-        meta: { title: sectionTitle, crumb: replyTitle, block: v.block.id },
-        filters: { reply: [doc.slug], section: [page], kind: [v.block.kind === 'heading' || v.block.kind === 'subheading' ? 'heading' : 'paragraph'], ...(terms.length ? { term: terms } : {}) },
+        meta: { title: sectionTitle, crumb: replyTitle, ...(fig ? { fig: String(fig) } : {}) },
+        filters: { reply: [doc.slug], section: [page], kind: [v.block.kind === 'heading' || v.block.kind === 'subheading' ? 'heading' : 'paragraph', ...(fig ? ['figure'] : [])] },
       });
     }
   }
   return records;
 }
 
-/** Search records for a reply's key figures: one per source block and locale (not one per figure), linking to the block's first row on the figures page. */
-function figureRecords(info: ReplyInfo, figures: Figure[]): SearchRecord[] {
-  const byBlock = new Map<string, { first: number; figures: Figure[] }>();
+/**
+ * Where each figure-bearing block's figures start in the reply's figures table
+ * (row n is `figures/<reply>/#fig-n`). The block's own record carries them: a
+ * record per figure group would repeat the block's words, and cost a third of
+ * the index (records, fragments, Pagefind memory) for no new text.
+ */
+function figureRows(figures: Figure[]): Map<string, number> {
+  const rows = new Map<string, number>();
   figures.forEach((f, i) => {
-    const group = byBlock.get(f.block) ?? { first: i + 1, figures: [] };
-    group.figures.push(f);
-    byBlock.set(f.block, group);
+    if (!rows.has(f.block)) rows.set(f.block, i + 1);
   });
-  return LOCALES.flatMap(({ id: locale }) =>
-    [...byBlock.values()].map(({ first, figures: group }) => {
-      const contexts = [...new Set(group.map((f) => (locale === 'zh-hant' ? toTraditional(f.contextZh) : f.contextZh)))];
-      const labels = [...new Set(group.map((f) => f.labelEn).filter((l): l is string => Boolean(l)))];
-      const title = locale === 'en' ? labels[0] ?? contexts[0]! : contexts.join('，');
-      return {
-        url: `${locale}/figures/${info.slug}/#fig-${first}`,
-        content: locale === 'en' ? [...labels, ...contexts].join('\n') : contexts.join('\n'),
-        language: locale,
-        meta: { title: title.length > 120 ? `${title.slice(0, 118)}…` : title, crumb: locale === 'en' ? 'Key figures' : locale === 'zh-hant' ? '關鍵數據' : '关键数据' },
-        filters: { reply: [info.slug], kind: ['figure'] },
-      };
-    }),
-  );
+  return rows;
 }

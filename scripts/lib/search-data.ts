@@ -1,6 +1,6 @@
 /**
- * Stage 5 input: what the search index holds (one record per block, glossary
- * term and figure, per locale) and the lexicon the search page loads to fold
+ * Stage 5 input: what the search index holds (one record per block and per
+ * glossary term, per locale) and the lexicon the search page loads to fold
  * Traditional/Simplified, and to recognise glossary terms typed in any form.
  */
 import type { GlossaryTerm } from './glossary.ts';
@@ -88,7 +88,7 @@ export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2
   };
 }
 
-/** The search record of a glossary term in one locale. */
+/** The search record of a glossary term in one locale (the term page; its concordance lists the blocks that use the term, so blocks carry no term filter). */
 export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
   const zh = locale === 'zh-hant' ? [t.hant, ...t.aliasesHant] : [t.zh, ...t.aliases];
   const title = locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh;
@@ -96,7 +96,7 @@ export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
     url: `${locale}/glossary/${t.id}/`,
     content: [title, ...zh, t.en, ...t.enAliases, t.pinyin, t.pinyinPlain, t.literal ?? '', t.explanation].join('\n'),
     language: locale,
-    meta: { title, kind: 'term', crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语' },
-    filters: { kind: ['term'], term: [t.id] },
+    meta: { title, crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语' },
+    filters: { kind: ['term'] },
   };
 }

@@ -13,6 +13,10 @@ export interface QueryPlan {
   folded: string;
   /** The glossary term the query names, if any. */
   term?: LexiconTerm;
+  /** The query for the blocks that use that term: the term in the locale's script or language, unquoted (so Pagefind ranks by how much a block is about it)… */
+  termText?: string;
+  /** …and, for a Chinese term, the quoted phrase a block must contain to be listed for it. */
+  termPhrase?: string;
   /** The text query for Pagefind (quoted for Chinese phrases). */
   text: string;
   /** The unquoted fallback when the phrase finds nothing. */
@@ -54,10 +58,14 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
   const folded = lexicon.locale === 'zh-hant' ? foldScript(simplified, lexicon.s2t) : simplified;
   const term = findTerm(simplified, lexicon.terms);
   const chinese = HAN.test(folded) && !/\s/.test(folded) && [...folded].length >= 2;
+  const text = chinese ? `"${folded}"` : folded;
+  const termPhrase = term && HAN.test(term.query) && !/\s/.test(term.query) ? `"${term.query}"` : undefined;
   return {
     folded,
     term,
-    text: chinese ? `"${folded}"` : folded,
+    ...(term ? { termText: term.query } : {}),
+    ...(termPhrase ? { termPhrase } : {}),
+    text,
     fallback: chinese ? folded : undefined,
     highlight: term ? term.query : folded,
   };
