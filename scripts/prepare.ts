@@ -1,6 +1,6 @@
 /**
- * `npm run prepare-content [-- --strict]`: content/ → src/generated/ (MDX per
- * page and locale, site data, public document JSON). Prints translation QA
+ * `npm run prepare-content [-- --strict]`: content/ → src/generated/ (page
+ * data per page and locale, site data, search records, public document JSON). Prints translation QA
  * and pending counts; strict mode fails on any finding.
  */
 import { prepareContent } from './lib/prepare-content.ts';
@@ -18,7 +18,11 @@ export function prepareAndReport(strict: boolean): number {
   }
   if (result.findings.length) console.log(formatFindings(result.findings));
   console.log(`prepare: ${result.files.size} page files written to src/generated/ in ${since(start)}`);
-  return strict && result.findings.length ? 1 : 0;
+  if (strict && result.findings.length) {
+    console.error('prepare: stopped because of the findings above (strict mode). Fix them or build without --strict.');
+    return 1;
+  }
+  return 0;
 }
 
 if (import.meta.main) await runCli(() => prepareAndReport(process.argv.includes('--strict')));

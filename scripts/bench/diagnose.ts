@@ -114,14 +114,14 @@ export interface PagefindAblation {
 
 /**
  * The Pagefind stage by ablation, over the site's own search records: as built
- * (the project's writeSearchIndex), the same records sent concurrently, and
- * without the figure records. Each runs in a child process.
+ * (the project's writeSearchIndex, one service per locale) and with every
+ * locale in one service. Each runs in a child process.
  */
 export async function diagnosePagefind(siteDir: string, work: string, node: string, script: string, options: { timeoutMs: number; memLimitKb: number; log: (s: string) => void }): Promise<PagefindAblation[]> {
   const records = join(siteDir, 'src', 'generated', 'search', 'records.json');
   if (!existsSync(records)) return [];
   const out: PagefindAblation[] = [];
-  for (const mode of ['as-built', 'concurrent', 'no-figures']) {
+  for (const mode of ['as-built', 'one-service']) {
     options.log(`diagnose: Pagefind ${mode}`);
     const run = await runMeasured(node, [script, records, join(work, 'pagefind-ablation'), mode], { cwd: siteDir, timeoutMs: options.timeoutMs, memLimitKb: options.memLimitKb });
     const line = run.stdout.trim().split('\n').pop() ?? '';

@@ -2,9 +2,8 @@
  * `node scripts/bench/pagefind-variant.ts <records.json> <outDir> <mode>`: one
  * Pagefind ablation (run by scripts/bench/diagnose.ts in a child process so
  * its time and memory are measured alone). Modes:
- *   as-built     the project's writeSearchIndex (one awaited addCustomRecord at a time)
- *   concurrent   the same records sent in concurrent batches of 500
- *   no-figures   the project's writeSearchIndex without the figure records
+ *   as-built     the project's writeSearchIndex (one Pagefind service per locale, in turn)
+ *   one-service  the same records, every locale in one Pagefind service (batches of 500)
  * Prints one JSON line: records, ms, and the index size.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -14,13 +13,12 @@ import { writeSearchIndex } from '../lib/search-index.ts';
 import type { SearchRecord } from '../lib/search-data.ts';
 
 const [recordsFile, outDir, mode] = process.argv.slice(2);
-if (!recordsFile || !outDir || !mode) throw new Error('usage: pagefind-variant.ts <records.json> <outDir> <as-built|concurrent|no-figures>');
-let records = JSON.parse(readFileSync(recordsFile, 'utf8')) as SearchRecord[];
-if (mode === 'no-figures') records = records.filter((r) => !r.filters?.kind?.includes('figure'));
+if (!recordsFile || !outDir || !mode) throw new Error('usage: pagefind-variant.ts <records.json> <outDir> <as-built|one-service>');
+const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as SearchRecord[];
 rmSync(outDir, { recursive: true, force: true });
 
 const start = performance.now();
-if (mode === 'concurrent') {
+if (mode === 'one-service') {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false });
   if (errors.length || !index) throw new Error(errors.join('; '));
   for (let i = 0; i < records.length; i += 500) {
