@@ -14,7 +14,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The reply text reaches MDX as string expressions; SmartyPants is off so that no quote or dash is ever rewritten.
+  // Markdown (the hand-written About page in MDX) goes through remark-gfm for tables; SmartyPants is off so that no quote or dash is ever rewritten.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },

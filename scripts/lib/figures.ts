@@ -79,7 +79,7 @@ export function isRestatement(g: Figure, f: Figure, text: Map<string, string>): 
 export function statementYear(zh: string): string | undefined {
   for (const m of zh.matchAll(/(\d{4})年/g)) {
     const before = zh.slice(0, m.index);
-    if (/[比较\-–—~至到]$/.test(before)) continue;
+    if (/[比较\-–—~至到]$/.test(before) || /^\s*[-–—~至到]\s*\d{4}/.test(zh.slice(m.index + m[0].length))) continue;
     if ((before.match(/《/g)?.length ?? 0) > (before.match(/》/g)?.length ?? 0)) continue;
     return m[1];
   }

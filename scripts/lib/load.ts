@@ -1,7 +1,7 @@
 /**
  * Reads the content folder: one folder per reply (source.txt, optional
- * meta.yaml and en.yaml), the glossary and the optional About page. The only stage that touches the
- * file system for content; everything after it is pure.
+ * meta.yaml and en.yaml), the glossary and the optional About page. With
+ * about.ts, the only code that reads content files; everything after it is pure.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The document model: what every later stage (translations, glossary, MDX,
+ * The document model: what every later stage (translations, glossary, page data,
  * search, figures) reads. It is also published as `data/replies/<slug>.json`.
  */
 

@@ -7,7 +7,8 @@
  *
  * Why data and not generated MDX: compiling one MDX module per page made
  * Astro's bundle grow with the corpus (3.7 GB at 100 replies, out of memory
- * at 500; see bench/results/report.md). Data files cost nothing to bundle.
+ * at 500; the report of commit f7a84e1, bench/results/report.md). Data files
+ * cost nothing to bundle.
  */
 import type { Block } from './model.ts';
 import type { Segment } from './annotate.ts';

@@ -92,9 +92,10 @@ function findMarker(text: string, from: number, markers: string[]): { at: number
  */
 function splitHeading(rest: string): { title: string; body: string } {
   const m = SENTENCE_END.exec(rest);
-  const colon = /[：:]/.exec(rest);
-  if (colon && (!m || colon.index < m.index) && splitPoints(rest.slice(colon.index + 1)).lead === '') {
-    return { title: rest.slice(0, colon.index + 1), body: rest.slice(colon.index + 1) };
+  // Every colon before the first full stop (a time such as 10:30 may come first); spaces after it stay with the title.
+  for (const colon of rest.slice(0, m ? m.index : rest.length).matchAll(/[：:]\s*/g)) {
+    const at = colon.index + colon[0].length;
+    if (at < rest.length && splitPoints(rest.slice(at)).lead === '') return { title: rest.slice(0, at), body: rest.slice(at) };
   }
   if (!m || m.index === rest.length - 1) return { title: rest, body: '' };
   return { title: rest.slice(0, m.index + 1), body: rest.slice(m.index + 1) };

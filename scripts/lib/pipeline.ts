@@ -284,5 +284,9 @@ function figureRows(figures: Figure[]): Map<string, number> {
   figures.forEach((f, i) => {
     if (!rows.has(f.block)) rows.set(f.block, i + 1);
   });
+  // A block whose figure is listed at its first statement (alsoIn) links to that row.
+  figures.forEach((f, i) => {
+    for (const block of f.alsoIn ?? []) if (!rows.has(block)) rows.set(block, i + 1);
+  });
   return rows;
 }

@@ -146,7 +146,15 @@ export async function startSearchPage(): Promise<void> {
   show();
   more?.addEventListener('click', async () => {
     more.disabled = true;
-    const added = await results.more();
+    let added: Hit[];
+    try {
+      added = await results.more();
+    } catch {
+      // A fragment that fails to load (connection lost): say so, and let the reader try again.
+      status.textContent = strings.failed!;
+      more.disabled = false;
+      return;
+    }
     list.append(...added.map((hit) => renderHit(hit, base, plan.highlight, pageLang, strings.figures!)));
     more.disabled = false;
     show();

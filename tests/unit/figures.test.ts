@@ -16,6 +16,8 @@ describe('statementYear', () => {
     ['印发《2020年全市工信系统安全生产工作要点》', undefined],
     ['比2019年增长5%，2020年新增企业30家', '2020'],
     ['2018至2020年累计投资', undefined],
+    ['2018年至2020年累计投资', undefined],
+    ['规划(2020年—2025年)', undefined],
     ['没有年份', undefined],
   ])('%s → %s', (zh, year) => {
     expect(statementYear(zh)).toBe(year);
@@ -30,7 +32,7 @@ describe('extractFigures on a reply that restates its figures', () => {
     '二、工作',
     '2020年，我们狠抓工业投资。',
     '（一）抓项目。出台《三年行动计划(2020-2022年)》。全市工业投资增长20.9%，培育工厂3家，签约项目450个。',
-    '（二）抓投资。另有重点项目450个。',
+    '（二）抓投资。另有签约项目450个。',
   ].join('\n');
   const doc = parseReply(source, { slug: 'x', file: 'x.txt', meta: { year: 2021 } });
   const figures = extractFigures(doc, attachTranslation(doc, undefined));

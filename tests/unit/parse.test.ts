@@ -155,6 +155,10 @@ describe('inline enumerations (一是…二是…)', () => {
     const full = parseCase('fullwidth-punctuation');
     expect(byId(full, 's1-2')).toMatchObject({ kind: 'subheading', title: '强化要素保障：', zh: '（二）强化要素保障：' });
     expect(['s1-2-p1-pt1', 's1-2-p1-pt2'].map((id) => byId(full, id).zh)).toEqual(['一是加强运行监测；', '二是推进复工复产。']);
+    // A space after the colon stays with the title; an earlier colon (a time) does not stop the search.
+    const spaced = parseReply('一、情况\n（一）加强服务: 一是成立专班；二是定期调度。\n（二）时间10:30：一是签到；二是开会。\n', { slug: 'x', file: 'x.txt' });
+    expect(spaced.blocks.filter((b) => b.kind === 'subheading').map((b) => b.zh)).toEqual(['（一）加强服务: ', '（二）时间10:30：']);
+    expect(spaced.blocks.filter((b) => b.kind === 'point').map((b) => b.zh)).toEqual(['一是成立专班；', '二是定期调度。', '一是签到；', '二是开会。']);
     // A colon that does not introduce points stays in the title.
     const plain = parseReply('一、情况\n（一）总体情况：稳中有进\n', { slug: 'x', file: 'x.txt' });
     expect(plain.blocks.find((b) => b.kind === 'subheading')).toMatchObject({ zh: '（一）总体情况：稳中有进' });

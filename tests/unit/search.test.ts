@@ -117,8 +117,12 @@ describe('search records', () => {
     const record = search.records.find((r) => r.language === 'en' && r.url.endsWith(`#${first.block}`) && r.url.includes(slug))!;
     expect(record.filters.kind).toEqual([expect.any(String), 'figure']);
     expect(record.meta.fig).toBe('1');
-    const figureBlocks = new Set(list.map((f) => f.block));
+    // Blocks that restate a figure listed at its first statement (alsoIn) link to that row too.
+    const figureBlocks = new Set(list.flatMap((f) => [f.block, ...(f.alsoIn ?? [])]));
     expect(search.records.filter((r) => r.language === 'zh-hans' && r.meta.fig)).toHaveLength(figureBlocks.size);
+    const own = new Set(list.map((f) => f.block));
+    const restated = list.flatMap((f, i) => (f.alsoIn ?? []).filter((b) => !own.has(b)).map((b) => ({ b, row: String(i + 1) })));
+    for (const { b, row } of restated) expect(search.records.find((r) => r.language === 'en' && r.url.endsWith(`#${b}`))!.meta.fig, b).toBe(restated.find((x) => x.b === b)!.row);
   });
 
   it('result URLs become relative to the base whether or not Pagefind prefixed it', () => {
