@@ -21,6 +21,9 @@ export const aboutFrontmatterSchema = z.strictObject({ title: z.string().trim().
 /** The hand-written locales; zh-hant is generated from zh-hans. */
 export const ABOUT_LOCALES = ['en', 'zh-hans'] as const;
 
+/** The About page in each hand-written locale. */
+export type AboutPages = Record<(typeof ABOUT_LOCALES)[number], AboutPage>;
+
 /** One checked About file: its frontmatter and its full MDX text. */
 export interface AboutPage {
   title: string;
@@ -58,10 +61,10 @@ export function checkAboutPage(text: string, file: string): AboutPage {
 }
 
 /** Reads content/about/ if it exists (the page is optional): both hand-written locales are then required. */
-export function loadAbout(contentDir: string, root = process.cwd()): Record<(typeof ABOUT_LOCALES)[number], AboutPage> | undefined {
+export function loadAbout(contentDir: string, root = process.cwd()): AboutPages | undefined {
   const dir = join(contentDir, 'about');
   if (!existsSync(dir)) return undefined;
-  const pages = {} as Record<(typeof ABOUT_LOCALES)[number], AboutPage>;
+  const pages = {} as AboutPages;
   for (const locale of ABOUT_LOCALES) {
     const path = join(dir, `${locale}.mdx`);
     const file = relative(root, path) || path;
@@ -72,7 +75,7 @@ export function loadAbout(contentDir: string, root = process.cwd()): Record<(typ
 }
 
 /** The generated About files (src/generated/about/<locale>.mdx): the hand-written ones marked as generated copies, and zh-hant converted. */
-export function aboutFiles(pages: Record<(typeof ABOUT_LOCALES)[number], AboutPage>): Map<string, string> {
+export function aboutFiles(pages: AboutPages): Map<string, string> {
   const mark = (mdx: string) => mdx.replace(/^---\r?\n/, `---\n# ${GENERATED_NOTICE}\n`);
   return new Map([
     ['about/en.mdx', mark(pages.en.mdx)],

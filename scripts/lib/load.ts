@@ -13,7 +13,7 @@ import { parseYaml } from './yaml-file.ts';
 import { loadTranslation } from './translations.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import type { ReplyDocument } from './model.ts';
-import { loadAbout, type AboutPage } from './about.ts';
+import { loadAbout, type AboutPages } from './about.ts';
 
 /** A reply as read from its folder, with the paths problems are reported against. */
 export interface LoadedReply {
@@ -28,7 +28,7 @@ export interface LoadedContent {
   glossary: Glossary;
   glossaryFile: string;
   /** The hand-written About page (content/about/), if there is one. */
-  about?: Record<'en' | 'zh-hans', AboutPage>;
+  about?: AboutPages;
   warnings: string[];
 }
 
