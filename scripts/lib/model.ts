@@ -16,7 +16,31 @@ export type BlockKind =
   | 'closing'
   | 'signature'
   | 'date'
-  | 'contact';
+  | 'contact'
+  /** The web page around the letter (breadcrumbs, share/print lines, view counts, footers): kept in the data, never shown or indexed. */
+  | 'furniture'
+  /** The document's administrative data (索引号, 文号, 签发人, 办复类别, letterhead): shown in the metadata table, not as letter text. */
+  | 'metadata';
+
+/** What a `metadata` block records, so the site can label it in the metadata table. */
+export type MetadataField =
+  | 'indexNumber'
+  | 'documentNumber'
+  | 'signer'
+  | 'outcome'
+  | 'classification'
+  | 'disclosure'
+  | 'publisher'
+  | 'publishDate'
+  | 'letterhead'
+  | 'summary'
+  | 'other';
+
+/** Whether a reply answers an NPC deputy's suggestion (建议) or a CPPCC member's proposal (提案). */
+export type ReplyType = 'suggestion' | 'proposal';
+
+/** The outcome class many replies state (办复类别): A solved or adopted, B being solved or planned, C cannot be solved now or kept for reference. */
+export type OutcomeClass = 'A' | 'B' | 'C';
 
 /** One unit of the reply's text: the smallest thing translated, cited and searched. */
 export interface Block {
@@ -37,6 +61,8 @@ export interface Block {
   section: string;
   /** 1-based line of the source the block comes from. */
   line: number;
+  /** For `metadata` blocks: which administrative field the line states. */
+  field?: MetadataField;
 }
 
 /** A page of the reply: a top-level section (一、…) or the reply body when it has no headings. */
@@ -52,7 +78,14 @@ export interface Section {
 
 /** Reply metadata: from meta.yaml where given, otherwise read from the text. */
 export interface ReplyMeta {
+  /** Suggestion (人大代表建议) or proposal (政协委员提案); read from the title and opening when meta.yaml does not say. */
+  type?: ReplyType;
+  /** The number as written in the text (`71`, `03154`, `20210574`). */
   proposalNumber?: string;
+  /** The document's own number (文号), e.g. `高卫体发〔2023〕148号`. */
+  documentNumber?: string;
+  outcome?: OutcomeClass;
+  sourceUrl?: string;
   session?: string;
   addressee?: string;
   issuingBody?: { zh: string; en?: string };
@@ -68,6 +101,10 @@ export interface ReplyDocument {
   /** Blocks shown on the overview page (title, salutation, preamble, closing, signature…). */
   frontIds: string[];
   backIds: string[];
+  /** `metadata` blocks, in source order: shown in the metadata table. */
+  metadataIds: string[];
+  /** `furniture` blocks, in source order: kept in the data file only. */
+  furnitureIds: string[];
   sections: Section[];
   blocks: Block[];
   sourceHash: string;
@@ -77,4 +114,9 @@ export interface ReplyDocument {
 /** The page a block is shown on: its section's page, or the reply's overview (`index`) for front and back matter. */
 export function pageOf(block: Pick<Block, 'section'>): string {
   return ['front', 'intro', 'back'].includes(block.section) ? 'index' : block.section;
+}
+
+/** Blocks that belong to the letter itself (shown, translated, searched): everything but web-page furniture and document metadata. */
+export function isLetterBlock(block: Pick<Block, 'kind'>): boolean {
+  return block.kind !== 'furniture' && block.kind !== 'metadata';
 }

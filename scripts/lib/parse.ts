@@ -269,7 +269,7 @@ export function parseReply(text: string, options: { slug: string; file: string; 
   }
 
   const meta = readMeta(b.blocks, options.meta ?? {});
-  return { slug: options.slug, meta, frontIds, backIds, sections, blocks: b.blocks, sourceHash: hashText(normalizedSource(text)), warnings: b.warnings };
+  return { slug: options.slug, meta, frontIds, backIds, metadataIds: [], furnitureIds: [], sections, blocks: b.blocks, sourceHash: hashText(normalizedSource(text)), warnings: b.warnings };
 }
 
 /** A heading-like line that is really an enumeration inside prose (e.g. "一、二、三等奖"), kept as text. */
