@@ -4,7 +4,11 @@
  * source (line breaks and the whitespace around lines aside).
  */
 import { createHash } from 'node:crypto';
-import type { Block, BlockKind, ReplyDocument, ReplyMeta, Section } from './model.ts';
+import type { Block, BlockKind, MetadataField, ReplyDocument, ReplyMeta, Section } from './model.ts';
+import { dateLine, isClosingLine, isContactLine, isFurnitureLine, isGreetingLine, isOrganisationLine, isSalutationLine, isSignatureLabel, isTitleEnd, metadataField, normalizeDate } from './letter-lines.ts';
+import { readMeta } from './meta-extract.ts';
+
+export { normalizeDate };
 import { ContentError } from './errors.ts';
 
 /** Short content hash used to detect stale translations and changed sources. */
@@ -32,10 +36,6 @@ const RE_SUBHEADING = new RegExp(`^([(（])(${CN_NUMERAL})([)）])`);
 const RE_ITEM = /^(\d{1,2})([、．.])(?!\d)/;
 const RE_SUBITEM = /^([(（])(\d{1,2})([)）])/;
 const RE_CIRCLED = /^([\u2460-\u2473])/;
-const RE_SALUTATION = /^.{1,40}[:：]$/u;
-const RE_CLOSING = /^(再次感谢|再次对|特此答复|此复|专此答复|衷心感谢|感谢您|谢谢)/;
-const RE_DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/;
-const RE_CONTACT = /^[(（]?(联系人|联系电话|联系单位|联系方式|经办人|承办人|抄送|签发)/;
 const SENTENCE_END = /[。！？!?]/;
 const POINT_BOUNDARY = '。；;：:，,！？!? \u3000';
 
@@ -138,27 +138,115 @@ function addParagraph(b: Builder, text: string, base: { id: string; level: numbe
   }
 }
 
-/** Finds where the back matter (closing formula, signature, date, contact) starts, scanning from the end. */
-function backMatterStart(lines: SourceLine[], from: number): number {
+/** What a line of the head or tail of the text is, before the body is parsed. */
+interface LineRole {
+  kind: BlockKind;
+  field?: MetadataField;
+}
+
+/** Lines that open the body of a letter: sentences, numbered headings and items. */
+function looksLikeBody(text: string): boolean {
+  return /[。；;]/.test(text) || text.length > 80 || RE_HEADING.test(text) || RE_SUBHEADING.test(text) || RE_ITEM.test(text);
+}
+
+/** Letters only, no spaces next to Chinese characters: how a title split over lines (`答 复`) reads as one. */
+export function joinTitle(parts: string[]): string {
+  return parts.join('').replace(/\s+/g, (space, at: number, all: string) => (/\p{Script=Han}/u.test(all[at - 1] ?? '') || /\p{Script=Han}/u.test(all[at + space.length] ?? '') ? '' : ' '));
+}
+
+/**
+ * The head of the text, up to and including the salutation (and a greeting
+ * after it): furniture, metadata, the letter's title (joined when split over
+ * lines; earlier copies of it, such as the page heading, are furniture) and
+ * other title lines such as a letterhead with the issuer's name.
+ */
+function classifyHead(lines: SourceLine[]): { roles: Map<number, LineRole>; end: number; title: number[] } {
+  const roles = new Map<number, LineRole>();
+  let salutation = -1;
+  for (let j = 0; j < Math.min(lines.length, 40); j++) {
+    const t = lines[j]!.text;
+    if (isFurnitureLine(t) || metadataField(t)) continue;
+    if (isSalutationLine(t, lines[j + 1]?.text)) {
+      salutation = j;
+      break;
+    }
+    if (looksLikeBody(t)) break;
+  }
+  let end = 0;
+  const candidates: number[] = [];
+  for (let j = 0; j < (salutation === -1 ? lines.length : salutation); j++) {
+    const t = lines[j]!.text;
+    const field = metadataField(t);
+    if (isFurnitureLine(t)) roles.set(j, { kind: 'furniture' });
+    else if (field) roles.set(j, { kind: 'metadata', field });
+    else if (salutation !== -1 || (candidates.length < 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !looksLikeBody(t)) || isTitleEnd(t)) candidates.push(j);
+    else break;
+    end = j + 1;
+  }
+  if (salutation !== -1) {
+    roles.set(salutation, { kind: 'salutation' });
+    end = salutation + 1;
+    if (end < lines.length && isGreetingLine(lines[end]!.text)) roles.set(end++, { kind: 'salutation' });
+  }
+  // Title groups: a line that ends like a title (…的答复), with the lines just before it that begin it.
+  const groups: number[][] = [];
+  const inGroup = new Set<number>();
+  for (const c of candidates) {
+    if (!isTitleEnd(lines[c]!.text)) continue;
+    const group = [c];
+    for (let p = c - 1; p >= 0 && candidates.includes(p) && !inGroup.has(p) && !isTitleEnd(lines[p]!.text) && !isOrganisationLine(lines[p]!.text) && lines[p]!.text.length <= 60; p--) group.unshift(p);
+    group.forEach((g) => inGroup.add(g));
+    groups.push(group);
+  }
+  const chosen = groups.at(-1) ?? [];
+  const chosenText = joinTitle(chosen.map((g) => lines[g]!.text));
+  for (const group of groups.slice(0, -1)) {
+    const text = joinTitle(group.map((g) => lines[g]!.text));
+    // The page's heading repeats the letter's title (or a part of it): furniture.
+    if (text === chosenText || chosenText.includes(text) || text.includes(chosenText)) group.forEach((g) => roles.set(g, { kind: 'furniture' }));
+  }
+  for (const c of candidates) if (!roles.has(c)) roles.set(c, { kind: 'title' });
+  return { roles, end, title: chosen };
+}
+
+/**
+ * Where the letter's back matter starts, scanning up from the end: closing
+ * formulas, signature, date and contact lines in any order, with document
+ * metadata (办复类别, 注:"主动公开") and page furniture (footers, previous/next
+ * links) among or after them.
+ */
+function classifyTail(lines: SourceLine[], from: number): { roles: Map<number, LineRole>; start: number } {
+  const roles = new Map<number, LineRole>();
   let start = lines.length;
   for (let i = lines.length - 1; i >= from; i--) {
     const t = lines[i]!.text;
-    const isBack = RE_DATE.test(t) || RE_CONTACT.test(t) || RE_CLOSING.test(t) || isSignature(t);
-    if (!isBack) break;
+    const field = metadataField(t);
+    let role: LineRole | undefined;
+    if (isFurnitureLine(t)) role = { kind: 'furniture' };
+    else if (dateLine(t)) role = { kind: 'date' };
+    else if (isContactLine(t)) role = { kind: 'contact' };
+    else if (isSignatureLabel(t) || isOrganisationLine(t)) role = { kind: 'signature' };
+    else if (field) role = { kind: 'metadata', field };
+    else if (isClosingLine(t) || /^附\s*件\s*[:：]\s*\S.{0,80}$/.test(t)) role = { kind: 'closing' };
+    if (!role) break;
+    roles.set(i, role);
     start = i;
   }
-  return start;
+  return { roles, start };
 }
 
-function isSignature(text: string): boolean {
-  return text.length <= 30 && !/[。，,；;：:！？]/.test(text) && /(局|委员会|委|办公室|厅|政府|中心|部|院|处|集团|公司)$/.test(text);
-}
-
-function backKind(text: string): BlockKind {
-  if (RE_DATE.test(text)) return 'date';
-  if (RE_CONTACT.test(text)) return 'contact';
-  if (RE_CLOSING.test(text)) return 'closing';
-  return 'signature';
+/**
+ * True when the document's 一、 lines are numbered statements to the reader
+ * (一、您这一提案提得很好…) rather than section headings: then none of them
+ * starts a page.
+ */
+function numberedStatements(lines: SourceLine[]): boolean {
+  return lines.some((l) => {
+    const m = RE_HEADING.exec(l.text);
+    if (!m || isEnumerationLine(l.text)) return false;
+    const head = l.text.slice(m[0].length).split(/[。：:]/)[0]!;
+    return /[您你]/.test(head);
+  });
 }
 
 /** Parses the decoded text of a reply into its document model. Pure; throws a ContentError for text with no content. */
@@ -170,25 +258,35 @@ export function parseReply(text: string, options: { slug: string; file: string; 
   const b: Builder = { blocks: [], ids: new Set(), warnings: [], file: options.file };
   const frontIds: string[] = [];
   const backIds: string[] = [];
+  const metadataIds: string[] = [];
+  const furnitureIds: string[] = [];
   const sections: Section[] = [];
-
-  const firstHeading = lines.findIndex((l) => RE_HEADING.test(l.text) && !isEnumerationLine(l.text));
-  const searchEnd = firstHeading === -1 ? Math.min(lines.length, 6) : Math.min(firstHeading, 6);
-  const salutationIndex = lines.slice(0, searchEnd).findIndex((l) => RE_SALUTATION.test(l.text) && !RE_HEADING.test(l.text));
-  let i = 0;
-  if (salutationIndex !== -1) {
-    for (; i < salutationIndex; i++) frontIds.push(addBlock(b, { id: `title-${i + 1}`, kind: 'title', level: 0, zh: lines[i]!.text, section: 'front', line: lines[i]!.line }).id);
-    frontIds.push(addBlock(b, { id: 'salutation', kind: 'salutation', level: 0, zh: lines[i]!.text, section: 'front', line: lines[i]!.line }).id);
-    i++;
-  } else {
-    // Without a salutation, leading short lines without sentence punctuation are title lines.
-    for (; i < lines.length && i < 4 && lines[i]!.text.length <= 40 && !/[。，,；;]/.test(lines[i]!.text) && !RE_HEADING.test(lines[i]!.text); i++) {
-      frontIds.push(addBlock(b, { id: `title-${i + 1}`, kind: 'title', level: 0, zh: lines[i]!.text, section: 'front', line: lines[i]!.line }).id);
+  const counters = new Map<string, number>();
+  /** Adds a furniture, metadata, title or back-matter block, numbered by order of appearance among its kind. */
+  const addOuter = (role: LineRole, index: number, section: 'front' | 'back'): void => {
+    const { text: zh, line } = lines[index]!;
+    const n = (counters.get(role.kind) ?? 0) + 1;
+    counters.set(role.kind, n);
+    const base = role.kind === 'metadata' ? 'meta' : role.kind;
+    const numbered = role.kind === 'furniture' || role.kind === 'metadata' || role.kind === 'title';
+    const id = numbered ? `${base}-${n}` : role.kind === 'salutation' && n > 1 ? 'greeting' : n > 1 ? `${base}-${n}` : base;
+    const block = addBlock(b, { id, kind: role.kind, level: 0, zh, section, line, ...(role.field ? { field: role.field } : {}) });
+    if (role.kind === 'furniture') furnitureIds.push(block.id);
+    else if (role.kind === 'metadata') metadataIds.push(block.id);
+    else (section === 'front' ? frontIds : backIds).push(block.id);
+    if (role.kind === 'date' && !normalizeDate(zh)) {
+      b.warnings.push(`${b.file}:${line} [${block.id}]: "${zh}" looks like a date but cannot be read as one, so the reply has no date. Fix: correct it in the source (e.g. 2023年6月18日) or set date: in meta.yaml`);
     }
-  }
-  const backStart = Math.max(i, backMatterStart(lines, i));
-  const hasHeadings = firstHeading !== -1 && firstHeading < backStart;
+  };
 
+  const head = classifyHead(lines);
+  for (let j = 0; j < head.end; j++) addOuter(head.roles.get(j)!, j, 'front');
+  const tail = classifyTail(lines, head.end);
+  const statements = numberedStatements(lines.slice(head.end, tail.start));
+  const firstHeading = statements ? -1 : lines.findIndex((l, j) => j >= head.end && RE_HEADING.test(l.text) && !isEnumerationLine(l.text));
+  const hasHeadings = firstHeading !== -1 && firstHeading < tail.start;
+  let i = head.end;
+  const backStart = tail.start;
   // Containers track the current place in the document's numbering.
   let section: Section | undefined;
   let sectionId = hasHeadings ? 'intro' : 'body';
@@ -260,16 +358,11 @@ export function parseReply(text: string, options: { slug: string; file: string; 
     }
     emitted(before);
   }
-  for (; i < lines.length; i++) {
-    const { text: t, line } = lines[i]!;
-    const kind = backKind(t);
-    const base = kind === 'closing' ? 'closing' : kind;
-    const count = b.blocks.filter((x) => x.kind === kind).length;
-    backIds.push(addBlock(b, { id: count ? `${base}-${count + 1}` : base, kind, level: 0, zh: t, section: 'back', line }).id);
-  }
+  for (let j = backStart; j < lines.length; j++) addOuter(tail.roles.get(j)!, j, 'back');
 
-  const meta = readMeta(b.blocks, options.meta ?? {});
-  return { slug: options.slug, meta, frontIds, backIds, metadataIds: [], furnitureIds: [], sections, blocks: b.blocks, sourceHash: hashText(normalizedSource(text)), warnings: b.warnings };
+  const titleText = head.title.length ? joinTitle(head.title.map((j) => lines[j]!.text)) : undefined;
+  const meta = readMeta(b.blocks, { title: titleText }, options.meta ?? {});
+  return { slug: options.slug, meta, frontIds, backIds, metadataIds, furnitureIds, sections, blocks: b.blocks, sourceHash: hashText(normalizedSource(text)), warnings: b.warnings };
 }
 
 /** A heading-like line that is really an enumeration inside prose (e.g. "一、二、三等奖"), kept as text. */
@@ -277,35 +370,3 @@ function isEnumerationLine(text: string): boolean {
   return /^[一二三四五六七八九十]、[一二三四五六七八九十]、/.test(text);
 }
 
-/** Fills metadata not given in meta.yaml from what the text says (proposal number, addressee, date, body). */
-function readMeta(blocks: Block[], given: Partial<ReplyMeta>): ReplyMeta {
-  const all = blocks.map((x) => x.zh).join('\n');
-  const proposal = /(?:第\s*)?([0-9０-９]{3,12})\s*号(?:提案|建议)/.exec(all)?.[1];
-  const salutation = blocks.find((x) => x.kind === 'salutation')?.zh;
-  const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]$/, '');
-  const dateText = blocks.find((x) => x.kind === 'date')?.zh;
-  const signature = blocks.find((x) => x.kind === 'signature')?.zh;
-  const titles = blocks.filter((x) => x.kind === 'title').map((x) => x.zh);
-  // The title is the line that names the reply, not a letterhead line with the issuing body.
-  const title = titles.find((t) => /答复|提案|建议|复函/.test(t)) ?? titles.find((t) => t !== signature) ?? (proposal ? `关于第${proposal}号提案的答复` : '提案答复');
-  return {
-    ...given,
-    proposalNumber: given.proposalNumber ?? proposal,
-    addressee: given.addressee ?? addressee,
-    date: given.date ?? (dateText ? normalizeDate(dateText) : undefined),
-    issuingBody: given.issuingBody ?? (signature ? { zh: signature } : undefined),
-    title: { zh: given.title?.zh ?? title, en: given.title?.en },
-  };
-}
-
-/** Turns 2021年7月19日 or 二〇二一年七月十九日 into 2021-07-19. */
-export function normalizeDate(text: string): string | undefined {
-  const m = RE_DATE.exec(text);
-  if (!m) return undefined;
-  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : Number([...m[1]!].map((c) => CN_DIGITS[c]).join(''));
-  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnSmallInt(s));
-  const month = num(m[2]!);
-  const day = num(m[3]!);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
