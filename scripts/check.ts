@@ -11,7 +11,7 @@ import { runCli } from './lib/cli.ts';
 
 await runCli(() => {
   const strict = process.argv.includes('--strict');
-  const content = loadContent('content');
+  const content = loadContent(process.env.CONTENT_DIR || 'content');
   for (const w of content.warnings) console.warn(`warning: ${w}`);
   const findings = content.replies.flatMap((r) => [
     ...checkTranslation(r.doc, r.translation, r.files.translation, content.glossary),

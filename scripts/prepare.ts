@@ -10,7 +10,7 @@ import { runCli, since } from './lib/cli.ts';
 /** Prepares content and prints a report; returns the exit code. */
 export function prepareAndReport(strict: boolean): number {
   const start = performance.now();
-  const result = prepareContent('content', 'src/generated');
+  const result = prepareContent(process.env.CONTENT_DIR || 'content', 'src/generated');
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   for (const r of result.site.replies) {
     const { translated, stale, pending } = r.counts;

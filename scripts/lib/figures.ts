@@ -3,7 +3,7 @@
  * states, each with its unit, period, Chinese context, English label (taken
  * from the translation's clause with the same value) and source block.
  */
-import { pageOf, type ReplyDocument } from './model.ts';
+import { isLetterBlock, pageOf, type ReplyDocument } from './model.ts';
 import type { AttachedTranslation } from './translations.ts';
 import { englishNumbers } from './numbers.ts';
 
@@ -92,7 +92,7 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
   const year = doc.meta.year;
   // A figure's period: the year its block's statement is about, else the last such year earlier in the same section.
   const lastYear = new Map<string, string>();
-  for (const block of doc.blocks) {
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     const en = attached.blocks[block.id]?.status === 'translated' ? attached.blocks[block.id]!.en : undefined;
     const enClauses = en ? en.split(/(?<=[;.])\s+|,\s+(?=(?:and|with|of which|including)\b)/) : [];
     const blockYear = statementYear(block.zh) ?? lastYear.get(block.section);

@@ -3,7 +3,7 @@
  * convert to Traditional, emit page data and site data. Pure: returns the files to
  * write; the CLI (scripts/prepare.ts) writes them.
  */
-import { pageOf, type Block, type ReplyDocument } from './model.ts';
+import { isLetterBlock, pageOf, type Block, type MetadataField, type ReplyDocument } from './model.ts';
 import type { LoadedContent, LoadedReply } from './load.ts';
 import { attachTranslation, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
@@ -38,6 +38,8 @@ export interface ReplyInfo {
   counts: AttachedTranslation['counts'];
   blockCount: number;
   figureCount: number;
+  /** The document's metadata lines (索引号, 文号, 办复类别…), verbatim, for the metadata table: never letter text. */
+  metadata: { id: string; field: MetadataField; zh: string; hant: string }[];
 }
 
 /** Where a glossary term occurs: the concordance of its term page, with the text around the term (keyword in context). */
@@ -152,7 +154,8 @@ interface LocaleViews {
 function buildViews(doc: ReplyDocument, attached: AttachedTranslation, m: { zh: TermMatcher; hant: TermMatcher; en: TermMatcher }): Map<string, LocaleViews> {
   const views = new Map<string, LocaleViews>();
   const ordinals = new Map<string, number>();
-  for (const block of doc.blocks) {
+  // Furniture and metadata are no part of the letter: no page text, no terms, no search records.
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     const zh = annotate(block.zh, m.zh);
     const translation = attached.blocks[block.id]!;
     const parentKey = `${block.kind}:${block.id.replace(/-[^-]+$/, '')}`;
@@ -187,8 +190,9 @@ function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCoun
     titleHant: toTraditional(doc.meta.title.zh),
     executive: attached.executive,
     counts: attached.counts,
-    blockCount: doc.blocks.length,
+    blockCount: doc.blocks.filter(isLetterBlock).length,
     figureCount,
+    metadata: doc.metadataIds.map((id) => byId.get(id)!).map((b) => ({ id: b.id, field: b.field ?? 'other', zh: b.zh, hant: toTraditional(b.zh) })),
     sections: doc.sections.map((s) => {
       const heading = byId.get(s.id);
       const en = heading && attached.blocks[heading.id]?.status === 'translated' ? attached.blocks[heading.id]!.en : undefined;
@@ -233,12 +237,15 @@ export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation
     slug: doc.slug,
     meta: doc.meta,
     sourceHash: doc.sourceHash,
+    metadataIds: doc.metadataIds,
+    furnitureIds: doc.furnitureIds,
     sections: doc.sections.map((s) => ({ id: s.id, label: s.label, number: s.number, titleZh: s.titleZh, blockIds: s.blockIds })),
     blocks: doc.blocks.map((b) => ({
       id: b.id,
       kind: b.kind,
       level: b.level,
       number: b.label ?? null,
+      ...(b.field ? { field: b.field } : {}),
       section: b.section,
       zh: b.zh,
       hash: b.hash,

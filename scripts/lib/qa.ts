@@ -3,7 +3,7 @@
  * orphaned and stale entries, numbers, glossary renderings, leftover Chinese,
  * inconsistent repetitions, and the coverage of quoted phrases by the glossary.
  */
-import type { ReplyDocument } from './model.ts';
+import { isLetterBlock, type ReplyDocument } from './model.ts';
 import type { TranslationFile } from './schemas.ts';
 import type { Glossary } from './glossary.ts';
 import { compareNumbers, chineseNumbers, englishNumbers } from './numbers.ts';
@@ -52,7 +52,7 @@ export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undef
   const termById = new Map(glossary?.terms.map((t) => [t.id, t]));
   const quotable = new Set(glossary?.terms.flatMap((t) => [t.zh, ...t.aliases]));
 
-  for (const block of doc.blocks) {
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     const entry = entries[block.id];
     if (!entry) {
       add('missing', block.id, 'no English translation', `add \`${block.id}: { source: ${block.hash}, text: … }\` under \`blocks\``);
@@ -123,7 +123,7 @@ export function checkQuotedPhrases(doc: ReplyDocument, glossary: Glossary, file:
   const known = new Set([...glossary.terms.flatMap((t) => [t.zh, ...t.aliases]), ...glossary.exclusions.map((e) => e.phrase)]);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const block of doc.blocks) {
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     for (const m of block.zh.matchAll(/“([^”]+)”/g)) {
       const phrase = m[1]!;
       if (known.has(phrase) || seen.has(phrase)) continue;

@@ -7,7 +7,10 @@ import { ContentError } from './errors.ts';
 
 /** meta.yaml beside a reply's source.txt: what the text itself may not say. */
 export const metaSchema = z.strictObject({
-  proposalNumber: z.string().regex(/^\d+$/, 'digits only').optional(),
+  type: z.enum(['suggestion', 'proposal'], 'suggestion (人大代表建议) or proposal (政协委员提案)').optional(),
+  proposalNumber: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/, 'the number as written, without 第 and 号 (e.g. 71, 03154, 2025D048)').optional(),
+  documentNumber: z.string().min(1).optional(),
+  outcome: z.enum(['A', 'B', 'C'], 'A, B or C (the 办复类别 the reply states)').optional(),
   session: z.string().optional(),
   addressee: z.string().optional(),
   issuingBody: z.strictObject({ zh: z.string().min(1), en: z.string().min(1).optional() }).optional(),

@@ -3,7 +3,7 @@
  * stale (its Chinese changed since) or pending (no entry): never silently
  * filled with something else.
  */
-import type { ReplyDocument } from './model.ts';
+import { isLetterBlock, type ReplyDocument } from './model.ts';
 import { hashText } from './parse.ts';
 import { translationSchema, validate, type TranslationFile } from './schemas.ts';
 import { parseYaml } from './yaml-file.ts';
@@ -43,7 +43,7 @@ export function sectionHash(doc: ReplyDocument, sectionId: string): string {
 export function attachTranslation(doc: ReplyDocument, file: TranslationFile | undefined): AttachedTranslation {
   const counts = { translated: 0, stale: 0, pending: 0 };
   const blocks: Record<string, BlockTranslation> = {};
-  for (const block of doc.blocks) {
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     const entry = file?.blocks[block.id];
     const status: TranslationStatus = !entry ? 'pending' : entry.source === block.hash ? 'translated' : 'stale';
     counts[status]++;

@@ -12,7 +12,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ReplyDocument } from './model.ts';
+import { isLetterBlock, type ReplyDocument } from './model.ts';
 import type { Glossary } from './glossary.ts';
 import { translationSchema, validate, type TranslationFile } from './schemas.ts';
 import { termMatcher, termsIn } from './annotate.ts';
@@ -78,7 +78,7 @@ function unitSpecs(doc: ReplyDocument, translation: TranslationFile | undefined,
   const matcher = termMatcher(glossary.terms, 'zh-Hans');
   const termById = new Map(glossary.terms.map((t) => [t.id, t]));
   const units: UnitSpec[] = [];
-  for (const block of doc.blocks) {
+  for (const block of doc.blocks.filter(isLetterBlock)) {
     const zh = translatableZh(block);
     const entry = translation?.blocks[block.id];
     const notes = [
