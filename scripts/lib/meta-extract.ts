@@ -62,9 +62,12 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const letterhead = titles.find((t) => isOrganisationLine(t)) ?? metadata.filter((b) => b.field === 'letterhead').map((b) => b.zh.replace(/文件$/, ''))[0];
   const signerLine = metadata.filter((b) => b.field === 'signer').map((b) => /^(\S{3,30})\s+签\s*发/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
   const contactUnit = of('contact').map((b) => /^[(（]?\s*联\s*系\s*单\s*位\s*[:：]\s*(\S+?)\s*[)）]?$/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
-  const issuer = signature ?? letterhead ?? issuerInTitle(titleText) ?? signerLine ?? contactUnit;
+  // Last resort: the publishing body the page's metadata names (来源:生态环境部), when it is an organisation's name.
+  const publisher = metadata.filter((b) => b.field === 'publisher' || b.field === 'publishDate').map((b) => /(?:发\s*布\s*机\s*构|来\s*源)\s*[:：]\s*\|?\s*([^\s|:：]+)/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
+  const issuer = signature ?? letterhead ?? issuerInTitle(titleText) ?? signerLine ?? contactUnit ?? publisher;
   const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]\s*$/, '').trim();
-  const year = Number((date ?? '').slice(0, 4)) || Number(/[〔【[（(﹝]\s*(\d{4})\s*[〕】\]）)﹞]/.exec(documentNumber ?? '')?.[1]) || undefined;
+  const published = metadata.filter((b) => b.field === 'publishDate').map((b) => /(\d{4})\s*[-/.年]\s*\d{1,2}\s*[-/.月]/.exec(b.zh)?.[1]).find(Boolean);
+  const year = Number((date ?? '').slice(0, 4)) || Number(/[〔【[（(﹝]\s*(\d{4})\s*[〕】\]）)﹞]/.exec(documentNumber ?? '')?.[1]) || Number(published) || undefined;
   const word = type === 'suggestion' ? '建议' : '提案';
   const fallbackTitle = titles.find((t) => /答复|复函|提案|建议/.test(t)) ?? (number ? `关于第${number}号${word}的答复` : `${type ? word : ''}答复`);
   return {
