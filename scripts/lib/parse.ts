@@ -325,7 +325,7 @@ export function parseReply(text: string, options: { slug: string; file: string; 
       const n = cnSmallInt(heading[1]!);
       const id = `s${n}`;
       const { title, body } = splitHeading(t.slice(heading[0].length));
-      section = { id, label: heading[0], number: sections.length + 1, titleZh: title.replace(SENTENCE_END, '').trim(), blockIds: [] };
+      section = { id, label: heading[0], number: sections.length + 1, titleZh: title.replace(SENTENCE_END, '').replace(/[:：]\s*$/, '').trim(), blockIds: [] };
       sections.push(section);
       sectionId = id;
       const block = addBlock(b, { id, kind: 'heading', level: 1, label: heading[0], title, zh: t.slice(0, t.length - body.length), section: sectionId, line });
