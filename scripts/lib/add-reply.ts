@@ -64,10 +64,18 @@ export function proposeSlug(doc: ReplyDocument): string {
   return meta.year || meta.proposalNumber ? slug : `${slug}-${doc.sourceHash.slice(0, 6)}`;
 }
 
-/** Why a text is not a reply, or undefined when it is one: a reply has a salutation or says 答复/复函 somewhere. */
+/**
+ * Why a text is not a reply, or undefined when it is one: a reply says 答复/复函
+ * somewhere, or has a salutation and speaks of a suggestion or proposal (a
+ * notice to 各乡镇、各部门: has a salutation but is no reply).
+ */
 export function notAReply(doc: ReplyDocument, text: string): string | undefined {
-  if (doc.blocks.some((b) => b.kind === 'salutation') || /答\s*复|复\s*函/.test(text)) return undefined;
-  return 'this does not look like a reply to a suggestion or proposal (no salutation such as 尊敬的…委员: and no 答复/复函 anywhere)';
+  if (/答\s*复|复\s*函/.test(text)) return undefined;
+  const salutation = doc.blocks.some((b) => b.kind === 'salutation');
+  if (salutation && /建议|提案/.test(text)) return undefined;
+  return salutation
+    ? 'this does not look like a reply to a suggestion or proposal (it has a salutation but no 答复/复函 and no 建议/提案 anywhere)'
+    : 'this does not look like a reply to a suggestion or proposal (no salutation such as 尊敬的…委员: and no 答复/复函 anywhere)';
 }
 
 const TYPE_WORDS = { suggestion: 'suggestion (建议)', proposal: 'proposal (提案)' } as const;
