@@ -51,6 +51,7 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const opening = letter.find((b) => b.kind === 'paragraph' || b.kind === 'heading')?.zh;
   const titles = of('title').map((b) => b.zh);
   const titleText = found.title;
+  const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]\s*$/, '').trim();
   const number = numberIn(titleText ?? '') ?? numberIn(opening ?? '');
   const session = sessionIn(titleText ?? '') ?? sessionIn(opening ?? '');
   const type = typeIn(titleText, session, salutation, opening);
@@ -65,11 +66,14 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   // Last resort: the publishing body the page's metadata names (来源:生态环境部), when it is an organisation's name.
   const publisher = metadata.filter((b) => b.field === 'publisher' || b.field === 'publishDate').map((b) => /(?:发\s*布\s*机\s*构|来\s*源)\s*[:：]\s*\|?\s*([^\s|:：]+)/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
   const issuer = signature ?? letterhead ?? issuerInTitle(titleText) ?? signerLine ?? contactUnit ?? publisher;
-  const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]\s*$/, '').trim();
   const published = metadata.filter((b) => b.field === 'publishDate').map((b) => /(\d{4})\s*[-/.年]\s*\d{1,2}\s*[-/.月]/.exec(b.zh)?.[1]).find(Boolean);
   const year = Number((date ?? '').slice(0, 4)) || Number(/[〔【[（(﹝]\s*(\d{4})\s*[〕】\]）)﹞]/.exec(documentNumber ?? '')?.[1]) || Number(published) || undefined;
   const word = type === 'suggestion' ? '建议' : '提案';
-  const fallbackTitle = titles.find((t) => /答复|复函|提案|建议/.test(t)) ?? (number ? `关于第${number}号${word}的答复` : `${type ? word : ''}答复`);
+  // Without a title line: the proposal's own name as the opening quotes it, else its number, else its author.
+  const quoted = /[《“]((?:关于)?[^》”]{4,60}?(?:建议|提案))[》”]/.exec(opening ?? '')?.[1];
+  const fallbackTitle =
+    titles.find((t) => /答复|复函|提案|建议/.test(t)) ??
+    (quoted ? `对《${quoted}》的答复` : number ? `关于第${number}号${word}的答复` : addressee && type ? `对${addressee}${word}的答复` : `${type ? word : ''}答复`);
   return {
     ...given,
     type: given.type ?? type,
