@@ -44,9 +44,12 @@ const FURNITURE: RegExp[] = [
   /^[\s[\]【】|｜·•.。…>＞-]+$/,
 ];
 
-/** True for a line of the web page around the letter: breadcrumbs, toolbars, view counts, previous/next links, footers. */
+/** A site menu: four or more short words separated by spaces (首页 政务公开 政民互动 …), not a row of organisation names. */
+const NAV_MENU = /^(?:[\p{Script=Han}A-Za-z]{2,6}[ \t\u3000]+){3,}[\p{Script=Han}A-Za-z]{2,6}$/u;
+
+/** True for a line of the web page around the letter: breadcrumbs, toolbars, view counts, previous/next links, footers, menus. */
 export function isFurnitureLine(text: string): boolean {
-  return FURNITURE.some((re) => re.test(text));
+  return FURNITURE.some((re) => re.test(text)) || (NAV_MENU.test(text) && !isOrganisationLine(text));
 }
 
 /** A document number (文号) as written: issuer abbreviation, year in 〔〕【】[]()﹝﹞, number, 号. */
@@ -64,6 +67,9 @@ const METADATA: [MetadataField, RegExp][] = [
   ['disclosure', new RegExp(`^${labels('公开方式', '公开范围', '公开属性', '公开类型', '是否同意公开', '是否公开', '公开形式')}\\s*([:：【[(（])`)],
   ['disclosure', /^(主动公开|依申请公开|不予公开|不公开|免予公开|公开|同意公开)$/],
   ['disclosure', /^注\s*[:：]\s*[“"「]?\s*(主动公开|依申请公开|不予公开|不公开|免予公开|同意公开|公开)\s*[”"」]?\s*[。.]?$/],
+  ['disclosure', /^[(（]?\s*此件\s*(主动公开|依申请公开|不予公开|不公开|免予公开|公开)\s*(发布)?\s*[)）]?$/],
+  ['publishDate', /^.{0,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/],
+  ['other', new RegExp(`^${labels('提案编号', '建议编号', '提案号', '建议号', '案号', '编号', '提案人', '建议人', '提出人', '领衔人', '领衔代表', '提案者', '办理单位', '协办单位', '会办单位', '答复单位', '办理状态', '标题', '题目')}\\s*${COLON}`)],
   ['signer', new RegExp(`${labels('签发人', '签发')}\\s*${COLON}`)],
   ['summary', new RegExp(`^${labels('内容概述', '内容摘要', '内容提要', '摘要')}\\s*${COLON}`)],
   ['letterhead', /^[\p{Script=Han}（）()]{2,40}文件$/u],
@@ -94,7 +100,7 @@ export function outcomeOf(text: string): 'A' | 'B' | 'C' | undefined {
   return m ? (m[1] as 'A' | 'B' | 'C') : undefined;
 }
 
-const TITLE_END = /(答复|答复函|答复的函|复函|回复|回函|的函|答复意见|办理情况|办理意见|办理结果)$/;
+const TITLE_END = /(答复|答复函|答复的函|复函|回复|回函|的函|答复意见|办理情况|办理意见|办理结果)(?:[(（][^()（）]{1,24}[)）])?$/;
 
 /** True when a line (spaces inside ignored) ends the way a reply's title ends: …的答复, 答复函, 复函, 回复, …的函. */
 export function isTitleEnd(text: string): boolean {
@@ -105,8 +111,15 @@ export function isTitleEnd(text: string): boolean {
 const ORG_SUFFIX = /(局|委|委员会|厅|政府|办公室|办|中心|部|院|处|署|公司|集团|分局|总局|站|所|队|馆|社|会|联|行|学校|大学|医院|管委会|办事处|街道|镇|乡)$/;
 
 /** True for a line that is only the name of an organisation (or several, separated by spaces): a signature or letterhead. */
-export function isOrganisationLine(text: string): boolean {
+export function isOrganisationLine(line: string): boolean {
+  const text = line.replace(/\s*[(（]\s*(盖章|公章|章|印章)\s*[)）]\s*$/, '');
   return text.length <= 40 && !/[。，,；;：:！!？?、“”"《》()（）\d]/.test(text) && text.split(/\s+/).every((part) => part.length >= 3 && ORG_SUFFIX.test(part));
+}
+
+/** A signature and its date on one line (`某市教育局 2021年7月26日`): the date, or undefined. */
+export function signatureDate(text: string): string | undefined {
+  const m = /^(.+?)\s+(\S+年\S+月\S+日)$/.exec(text.trim());
+  return m && isOrganisationLine(m[1]!) ? normalizeDate(m[2]!) : undefined;
 }
 
 /** The empty signature field of a reply form (`领导签字:`, `签发领导:`): kept as a signature block. */
@@ -115,7 +128,7 @@ export function isSignatureLabel(text: string): boolean {
 }
 
 const CONTACT = new RegExp(
-  `^[(（]?\\s*${labels('联系人及电话', '联系人及联系方式', '联系人', '联系电话', '联系单位', '联系方式', '联系地址', '经办人', '承办人', '承办单位', '承办科室', '分管领导', '单位负责人', '主要负责人', '负责人', '抄送', '抄报', '办理人', '电话', '邮编', '传真', '邮箱')}`,
+  `^[(（]?\\s*${labels('联系人及电话', '联系人及联系方式', '联系人', '联系电话', '联系单位', '联系方式', '联系地址', '经办人', '承办人', '承办单位', '承办科室', '分管领导', '单位负责人', '主要负责人', '负责人', '抄送', '抄报', '办理人', '经办单位', '承办处室', '主办处室', '办理单位', '核稿人', '拟稿人', '电话', '邮编', '传真', '邮箱')}`,
 );
 
 /** True for a contact or routing line of the back matter: 联系人, 联系电话, 承办人, 分管领导, 抄送/抄报, also spaced or in parentheses. */
@@ -135,7 +148,12 @@ export function isClosingLine(text: string): boolean {
   return text.length <= 100 && /(表示|致以).{0,6}(感谢|谢意)|感谢.{0,30}(关心|关注|支持|理解)/.test(text) && /^(在此|同时|最后|再次|衷心|非常|十分|对|您|你|贵)/.test(text);
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Full-width digits (２０２３) as ASCII, and the circles and letters typed for 〇 (○, Ｏ, O) as 〇, so dates read alike. */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[○◯ＯOoｏ](?=[〇○◯ＯOoｏ零一二三四五六七八九]*年)/g, '〇');
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const RE_DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 /** Something that looks like a date but is not one we can read: digits run together (2023618), mixed numerals (0二十六日), an impossible day. */
 const RE_DATE_LIKE = /^(\d{4}\s*年.{0,8}日|[〇零一二三四五六七八九]{2,4}\s*年.{0,8}日|\d{6,8}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|.{0,6}\d\s*[一二三四五六七八九十]+\s*日|[〇零一二三四五六七八九十0-9]{1,4}\s*年?\s*[〇零一二三四五六七八九十0-9]{1,2}\s*月\s*[〇零一二三四五六七八九十0-9]{1,4}\s*日)$/;
@@ -156,7 +174,8 @@ function cnNumber(text: string): number {
  * 二〇二一年七月十九日 → 2021-07-19. A day that the month does not have, or any
  * other text, gives undefined: never a guessed date.
  */
-export function normalizeDate(text: string): string | undefined {
+export function normalizeDate(raw: string): string | undefined {
+  const text = asciiDigits(raw);
   const iso = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(text.trim());
   const m = iso ? [iso[0], iso[1], iso[2], iso[3]] : RE_DATE.exec(text.trim());
   if (!m) return undefined;
@@ -171,7 +190,7 @@ export function normalizeDate(text: string): string | undefined {
 
 /** `date` for a date line we can read, `garbled` for one that looks like a date but cannot be read safely, else undefined. */
 export function dateLine(text: string): 'date' | 'garbled' | undefined {
-  const t = text.trim();
+  const t = asciiDigits(text.trim());
   if (normalizeDate(t)) return 'date';
   return RE_DATE_LIKE.test(t) ? 'garbled' : undefined;
 }

@@ -4,7 +4,7 @@
  * addressee. meta.yaml wins wherever it says something. Pure.
  */
 import type { Block, OutcomeClass, ReplyMeta, ReplyType } from './model.ts';
-import { isOrganisationLine, normalizeDate, outcomeOf, RE_DOCUMENT_NUMBER } from './letter-lines.ts';
+import { isOrganisationLine, normalizeDate, outcomeOf, RE_DOCUMENT_NUMBER, signatureDate } from './letter-lines.ts';
 
 /** The number a title or opening gives its suggestion or proposal, as written: 第71号建议 → 71, 第 JY100012050700号 → JY100012050700, 20210574号提案 → 20210574. */
 export function numberIn(text: string): string | undefined {
@@ -52,14 +52,16 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const titles = of('title').map((b) => b.zh);
   const titleText = found.title;
   const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]\s*$/, '').trim();
-  const number = numberIn(titleText ?? '') ?? numberIn(opening ?? '');
+  const numberLine = blocks.filter((b) => b.kind === 'metadata' && b.field === 'other').map((b) => /^[|｜\s]*(?:提\s*案|建\s*议)?\s*编?\s*号\s*[:：]\s*\|?\s*第?\s*([A-Za-z]{0,6}[0-9][0-9A-Za-z]*)/.exec(b.zh)?.[1]).find(Boolean);
+  const number = numberIn(titleText ?? '') ?? numberLine ?? numberIn(opening ?? '');
   const session = sessionIn(titleText ?? '') ?? sessionIn(opening ?? '');
   const type = typeIn(titleText, session, salutation, opening);
   const metadata = of('metadata');
   const documentNumber = metadata.filter((b) => b.field === 'documentNumber').map((b) => RE_DOCUMENT_NUMBER.exec(b.zh)?.[0]).find(Boolean);
-  const outcome: OutcomeClass | undefined = metadata.filter((b) => b.field === 'outcome').map((b) => outcomeOf(b.zh)).find(Boolean);
-  const date = of('date').map((b) => normalizeDate(b.zh)).find(Boolean);
-  const signature = of('signature').map((b) => b.zh).find((t) => isOrganisationLine(t));
+  const outcome: OutcomeClass | undefined = metadata.filter((b) => b.field === 'outcome').map((b) => outcomeOf(b.zh)).find(Boolean) ?? (/[(（]\s*([ABC])\s*类\s*[)）]/.exec(titleText ?? '')?.[1] as OutcomeClass | undefined);
+  const date = of('date').map((b) => normalizeDate(b.zh)).find(Boolean) ?? of('signature').map((b) => signatureDate(b.zh)).find(Boolean);
+  // The signature without a seal note or a date on the same line (某县水务局（盖章）, 某委 2023年7月3日).
+  const signature = of('signature').map((b) => b.zh.replace(/\s+\S+年\S+月\S+日$/, '').replace(/\s*[(（]\s*(盖章|公章|章|印章)\s*[)）]\s*$/, '')).find((t) => isOrganisationLine(t));
   const letterhead = titles.find((t) => isOrganisationLine(t)) ?? metadata.filter((b) => b.field === 'letterhead').map((b) => b.zh.replace(/文件$/, ''))[0];
   const signerLine = metadata.filter((b) => b.field === 'signer').map((b) => /^(\S{3,30})\s+签\s*发/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
   const contactUnit = of('contact').map((b) => /^[(（]?\s*联\s*系\s*单\s*位\s*[:：]\s*(\S+?)\s*[)）]?$/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
@@ -70,7 +72,8 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const year = Number((date ?? '').slice(0, 4)) || Number(/[〔【[（(﹝]\s*(\d{4})\s*[〕】\]）)﹞]/.exec(documentNumber ?? '')?.[1]) || Number(published) || undefined;
   const word = type === 'suggestion' ? '建议' : '提案';
   // Without a title line: the proposal's own name as the opening quotes it, else its number, else its author.
-  const quoted = /[《“]((?:关于)?[^》”]{4,60}?(?:建议|提案))[》”]/.exec(opening ?? '')?.[1];
+  const titleLine = metadata.filter((b) => b.field === 'other').map((b) => /^(?:标\s*题|题\s*目)\s*[:：]\s*(.{4,60}?(?:建议|提案))$/.exec(b.zh)?.[1]).find(Boolean);
+  const quoted = titleLine ?? /[《“]((?:关于)?[^》”]{4,60}?(?:建议|提案))[》”]/.exec(opening ?? '')?.[1];
   const fallbackTitle =
     titles.find((t) => /答复|复函|提案|建议/.test(t)) ??
     (quoted ? `对《${quoted}》的答复` : number ? `关于第${number}号${word}的答复` : addressee && type ? `对${addressee}${word}的答复` : `${type ? word : ''}答复`);

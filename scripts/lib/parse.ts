@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, BlockKind, MetadataField, ReplyDocument, ReplyMeta, Section } from './model.ts';
-import { dateLine, isClosingLine, isContactLine, isFurnitureLine, isGreetingLine, isOrganisationLine, isSalutationLine, isSignatureLabel, isTitleEnd, metadataField, normalizeDate } from './letter-lines.ts';
+import { dateLine, signatureDate, isClosingLine, isContactLine, isFurnitureLine, isGreetingLine, isOrganisationLine, isSalutationLine, isSignatureLabel, isTitleEnd, metadataField, normalizeDate } from './letter-lines.ts';
 import { readMeta } from './meta-extract.ts';
 
 export { normalizeDate };
@@ -163,7 +163,7 @@ export function joinTitle(parts: string[]): string {
 function classifyHead(lines: SourceLine[]): { roles: Map<number, LineRole>; end: number; title: number[] } {
   const roles = new Map<number, LineRole>();
   let salutation = -1;
-  for (let j = 0; j < Math.min(lines.length, 40); j++) {
+  for (let j = 0; j < Math.min(lines.length, 80); j++) {
     const t = lines[j]!.text;
     if (isFurnitureLine(t) || metadataField(t)) continue;
     if (isSalutationLine(t, lines[j + 1]?.text)) {
@@ -225,14 +225,31 @@ function classifyTail(lines: SourceLine[], from: number): { roles: Map<number, L
     if (isFurnitureLine(t)) role = { kind: 'furniture' };
     else if (dateLine(t)) role = { kind: 'date' };
     else if (isContactLine(t)) role = { kind: 'contact' };
-    else if (isSignatureLabel(t) || isOrganisationLine(t)) role = { kind: 'signature' };
+    else if (isSignatureLabel(t) || isOrganisationLine(t) || signatureDate(t)) role = { kind: 'signature' };
     else if (field) role = { kind: 'metadata', field };
-    else if (isClosingLine(t) || /^附\s*件\s*[:：]\s*\S.{0,80}$/.test(t)) role = { kind: 'closing' };
+    else if (isClosingLine(t) || RE_ATTACHMENT.test(t)) role = { kind: 'closing' };
+    else role = continuationOf(lines, i, from);
     if (!role) break;
     roles.set(i, role);
     start = i;
   }
   return { roles, start };
+}
+
+const RE_ATTACHMENT = /^附\s*件\s*\d*\s*[:：]\s*\S.{0,80}$/;
+
+/**
+ * A short line that continues the contact or attachment line above it (a 抄送
+ * list wrapped over lines, 附件:1.… then 2.…): it takes that line's kind.
+ */
+function continuationOf(lines: SourceLine[], i: number, from: number): LineRole | undefined {
+  for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
+    const t = lines[j]!.text;
+    if (isContactLine(t)) return { kind: 'contact' };
+    if (RE_ATTACHMENT.test(t)) return { kind: 'closing' };
+    if (t.length > 40 || /[。？?！!]$/.test(t)) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -244,8 +261,10 @@ function numberedStatements(lines: SourceLine[]): boolean {
   return lines.some((l) => {
     const m = RE_HEADING.exec(l.text);
     if (!m || isEnumerationLine(l.text)) return false;
-    const head = l.text.slice(m[0].length).split(/[。：:]/)[0]!;
-    return /[您你]/.test(head);
+    const rest = l.text.slice(m[0].length);
+    const head = rest.split(/[。：:]/)[0]!;
+    // A heading may name the reader (一、关于您提出的…问题); a statement to the reader is a sentence.
+    return /[您你]/.test(head) && !/^关于/.test(head) && (/[。：:]/.test(rest) || rest.length > 40);
   });
 }
 

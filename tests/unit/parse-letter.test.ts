@@ -38,6 +38,7 @@ describe('furniture: the web page around the letter', () => {
     '主办单位:某县人民政府办公室 联系方式:0851-87721549 地址:某路27号',
     '技术支持:某科技有限公司 网站标识码:5201220001',
     'Copyright © 2023 某市人民政府',
+    '首页 政务公开 政民互动 办事服务',
   ])('%s', (line) => {
     expect(isFurnitureLine(line)).toBe(true);
   });
@@ -104,6 +105,7 @@ describe('salutation variants', () => {
 
 describe('title, closing, signature, contact and date lines', () => {
   it('ends a title at 答复, 答复函, 复函, 回复, 的函, with spaces inside ignored', () => {
+    expect(isTitleEnd('关于第8号提案的答复(B类)')).toBe(true);
     expect(['关于第71号建议的答复', '答 复', '关于第12号提案的答复函', '某局对第8号提案的复函', '关于1号建议的回复', '提案答复的函', '关于对市七届人大五次会议第71号建议的'].map(isTitleEnd)).toEqual([true, true, true, true, true, true, false]);
   });
 
@@ -120,11 +122,12 @@ describe('title, closing, signature, contact and date lines', () => {
   });
 
   it('signatures are organisation names, several on a line allowed', () => {
-    expect(['马关县交通运输局', '云南省工业和信息化委', '某市发展和改革委员会 某市财政局', '关于第1号建议的答复', '全市完成投资10亿元'].map(isOrganisationLine)).toEqual([true, true, true, false, false]);
+    expect(['马关县交通运输局', '云南省工业和信息化委', '某市发展和改革委员会 某市财政局', '某县水务局（盖章）', '关于第1号建议的答复', '全市完成投资10亿元'].map(isOrganisationLine)).toEqual([true, true, true, true, false, false]);
+    expect(isFurnitureLine('某市发展和改革委员会 某市财政局 某市教育局 某市民政局')).toBe(false);
   });
 
   it('reads dates with zero padding, spaces and Chinese numerals; garbled ones never give a date', () => {
-    expect(['2019年07月26日', ' 2022 年 9 月 23 日 ', '二〇二一年七月十九日', '2021-08-17'].map((t) => normalizeDate(t))).toEqual(['2019-07-26', '2022-09-23', '2021-07-19', '2021-08-17']);
+    expect(['2019年07月26日', ' 2022 年 9 月 23 日 ', '二〇二一年七月十九日', '二○二一年七月十九日', '２０２１年７月１９日', '2021-08-17'].map((t) => normalizeDate(t))).toEqual(['2019-07-26', '2022-09-23', '2021-07-19', '2021-07-19', '2021-07-19', '2021-08-17']);
     expect(['2023618', '2023年6月0二十六日', '二〇二三年六月0二十六日', '2023年2月30日', '2021年13月1日'].map((t) => [normalizeDate(t) ?? null, dateLine(t)])).toEqual([
       [null, 'garbled'],
       [null, 'garbled'],
@@ -164,6 +167,20 @@ describe('synthetic letters (tests/fixtures/parse/letter-*)', () => {
     const doc = parseCase('letter-dates-contacts');
     expect(kindsOf(doc, doc.backIds)).toEqual(['closing', 'date', 'contact', 'contact', 'contact']);
     expect(doc.meta).toMatchObject({ date: '2022-09-23', proposalNumber: '1', type: 'suggestion', issuingBody: { zh: '某县住房和城乡建设局' } });
+  });
+
+  it('an attachment list and a 抄送 list wrapped over lines, a seal note, 二○二三 with a circle, 此件公开发布, the outcome in the title', () => {
+    const doc = parseCase('letter-wrapped-back-matter');
+    expect(kindsOf(doc, doc.backIds)).toEqual(['closing', 'closing', 'closing', 'signature', 'date', 'contact', 'contact']);
+    expect(doc.blocks.find((b) => b.kind === 'metadata')).toMatchObject({ field: 'disclosure', zh: '（此件公开发布）' });
+    expect(doc.meta).toMatchObject({ issuingBody: { zh: '某县水务局' }, date: '2023-06-29', outcome: 'B', proposalNumber: '8' });
+  });
+
+  it('a site menu, number, proposer and title as metadata rows, the signature and date on one line', () => {
+    const doc = parseCase('letter-menu-numbers');
+    expect(doc.blocks.slice(0, 4).map((b) => `${b.kind} ${b.field ?? ''}`.trim())).toEqual(['furniture', 'metadata other', 'metadata other', 'metadata other']);
+    expect(kindsOf(doc, doc.backIds)).toEqual(['signature']);
+    expect(doc.meta).toMatchObject({ proposalNumber: '20230015', date: '2023-07-03', issuingBody: { zh: '某市发展和改革委员会' }, title: { zh: '对《关于优化营商环境的提案》的答复' } });
   });
 
   it('garbled dates stay text as date blocks, warn with file, line and fix, and give no date', () => {

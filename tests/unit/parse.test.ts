@@ -34,6 +34,8 @@ describe('parse fixtures (tests/fixtures/parse/<case>/input.txt → expected.jso
       'letter-dates-contacts',
       'letter-furniture-metadata',
       'letter-garbled-dates',
+      'letter-menu-numbers',
+      'letter-wrapped-back-matter',
       'mdx-syntax',
       'no-headings',
       'numbered-items',
