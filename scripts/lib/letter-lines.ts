@@ -156,7 +156,7 @@ function asciiDigits(text: string): string {
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const RE_DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 /** Something that looks like a date but is not one we can read: digits run together (2023618), mixed numerals (0二十六日), an impossible day. */
-const RE_DATE_LIKE = /^(\d{4}\s*年.{0,8}日|[〇零一二三四五六七八九]{2,4}\s*年.{0,8}日|\d{6,8}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|.{0,6}\d\s*[一二三四五六七八九十]+\s*日|[〇零一二三四五六七八九十0-9]{1,4}\s*年?\s*[〇零一二三四五六七八九十0-9]{1,2}\s*月\s*[〇零一二三四五六七八九十0-9]{1,4}\s*日)$/;
+const RE_DATE_LIKE = /^(\d{4}\s*年.{0,8}日|[〇零一二三四五六七八九]{2,4}\s*年.{0,8}日|(?:19|20)\d{4,6}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|.{0,6}\d\s*[一二三四五六七八九十]+\s*日|[〇零一二三四五六七八九十0-9]{1,4}\s*年?\s*[〇零一二三四五六七八九十0-9]{1,2}\s*月\s*[〇零一二三四五六七八九十0-9]{1,4}\s*日)$/;
 
 function cnNumber(text: string): number {
   if (/^\d+$/.test(text)) return Number(text);
