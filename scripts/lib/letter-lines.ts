@@ -211,7 +211,9 @@ const ADDRESSEE_END = /(委员|代表|委员会|同志|先生|女士|老师|主�
  * or any short name followed by a colon; without a colon (`高松代表`) only when
  * the next line opens the reply (您提出的…收悉).
  */
-export function isSalutationLine(text: string, next?: string): boolean {
+export function isSalutationLine(line: string, next?: string): boolean {
+  // A greeting on the same line (张三委员：您好！) belongs to the salutation.
+  const text = line.replace(/([:：])\s*(您好|你好|您们好|你们好)\s*[!！。]?$/, '$1');
   if (text.length > 48 || NOT_ADDRESSEE.test(text) || RE_NUMBERED.test(text)) return false;
   const body = text.replace(/[:：]\s*$/, '');
   if (/[,，。；;！!？?]/.test(body) || body.length === 0) return false;

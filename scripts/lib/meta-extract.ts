@@ -51,7 +51,7 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const opening = letter.find((b) => b.kind === 'paragraph' || b.kind === 'heading')?.zh;
   const titles = of('title').map((b) => b.zh);
   const titleText = found.title;
-  const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：]\s*$/, '').trim();
+  const addressee = salutation?.replace(/^尊敬的/, '').replace(/[:：].*$/, '').trim();
   const numberLine = blocks.filter((b) => b.kind === 'metadata' && b.field === 'other').map((b) => /^[|｜\s]*(?:提\s*案|建\s*议)?\s*编?\s*号\s*[:：]\s*\|?\s*第?\s*([A-Za-z]{0,6}[0-9][0-9A-Za-z]*)/.exec(b.zh)?.[1]).find(Boolean);
   const number = numberIn(titleText ?? '') ?? numberLine ?? numberIn(opening ?? '');
   const session = sessionIn(titleText ?? '') ?? sessionIn(opening ?? '');

@@ -177,8 +177,9 @@ function classifyHead(lines: SourceLine[]): { roles: Map<number, LineRole>; end:
   for (let j = 0; j < (salutation === -1 ? lines.length : salutation); j++) {
     const t = lines[j]!.text;
     const field = metadataField(t);
-    if (isFurnitureLine(t)) roles.set(j, { kind: 'furniture' });
-    else if (field) roles.set(j, { kind: 'metadata', field });
+    // A labelled data line is metadata even with page controls on it (发布时间:… 浏览次数:88).
+    if (field) roles.set(j, { kind: 'metadata', field });
+    else if (isFurnitureLine(t)) roles.set(j, { kind: 'furniture' });
     else if (salutation !== -1 || (candidates.length < 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !looksLikeBody(t)) || isTitleEnd(t)) candidates.push(j);
     else break;
     end = j + 1;

@@ -183,6 +183,22 @@ describe('synthetic letters (tests/fixtures/parse/letter-*)', () => {
     expect(doc.meta).toMatchObject({ proposalNumber: '20230015', date: '2023-07-03', issuingBody: { zh: '某市发展和改革委员会' }, title: { zh: '对《关于优化营商环境的提案》的答复' } });
   });
 
+  it('letterhead, 文号 and 签发人 before the title; a greeting on the salutation line; indented sections; 抄送 and a toolbar after the contact', () => {
+    const doc = parseCase('letter-letterhead-sections');
+    expect(doc.blocks.slice(0, 5).map((b) => b.field ?? b.kind)).toEqual(['furniture', 'publishDate', 'letterhead', 'documentNumber', 'signer']);
+    expect(doc.frontIds).toEqual(['title-1', 'salutation', 'intro-p1']);
+    expect(doc.sections.map((s) => `${s.id} ${s.titleZh}`)).toEqual(['s1 工作开展情况', 's2 下一步打算']);
+    expect(kindsOf(doc, doc.backIds)).toEqual(['closing', 'signature', 'date', 'contact', 'contact']);
+    expect(doc.meta).toMatchObject({ addressee: '张三委员', documentNumber: '某政办函〔2022〕12号', issuingBody: { zh: '某市人民政府办公室' }, type: 'suggestion', proposalNumber: '003' });
+  });
+
+  it('a page heading and date above the repeated title; 办理结果:A类 among the contact lines; the date last', () => {
+    const doc = parseCase('letter-page-heading-outcome');
+    expect(doc.blocks.slice(0, 3).map((b) => b.kind)).toEqual(['furniture', 'metadata', 'title']);
+    expect(kindsOf(doc, doc.backIds)).toEqual(['closing', 'contact', 'contact', 'date']);
+    expect(doc.meta).toMatchObject({ type: 'proposal', outcome: 'A', date: '2023-07-10', proposalNumber: '56', issuingBody: { zh: '某某区发展和改革局' } });
+  });
+
   it('garbled dates stay text as date blocks, warn with file, line and fix, and give no date', () => {
     const doc = parseCase('letter-garbled-dates');
     expect(doc.blocks.filter((b) => b.kind === 'date').map((b) => b.zh)).toEqual(['2023618', '二〇二三年六月0二十六日']);
