@@ -306,12 +306,12 @@ async function baselineBrowser(dist: string, result: NonNullable<SizeResult['bas
   });
 }
 
-async function runSize(size: number, templates: ReturnType<typeof findTemplates>['templates']): Promise<SizeResult> {
+async function runSize(size: number, { templates, untranslated }: Pick<ReturnType<typeof findTemplates>, 'templates' | 'untranslated'>): Promise<SizeResult> {
   const label = `size ${size}`;
   const contentDir = join(WORK, `content-${size}`);
   const siteDir = join(WORK, `site-${size}`);
   const dist = join(WORK, `dist-${size}`);
-  const corpus = writeCorpus(contentDir, templates, size, join(SNAPSHOT, 'content', 'glossary.yaml'));
+  const corpus = writeCorpus(contentDir, templates, size, join(SNAPSHOT, 'content', 'glossary.yaml'), untranslated);
   log(`${label}: corpus ${corpus.replies} replies, ${(corpus.bytes / 1024).toFixed(0)} KiB, digest ${corpus.digest}`);
   makeSiteView(SNAPSHOT, ROOT, siteDir, contentDir);
   const { figures: build } = await buildSite(siteDir, dist, label);
@@ -427,8 +427,8 @@ if (flag('report-only')) {
 // --keep-snapshot builds from the copy of an earlier run (so a resumed run builds the same code).
 const projectDigest = flag('keep-snapshot') && existsSync(SNAPSHOT) ? snapshotDigest(SNAPSHOT) : snapshotProject(ROOT, SNAPSHOT);
 log(`project snapshot ${projectDigest} in ${SNAPSHOT}${flag('keep-snapshot') ? ' (kept)' : ''}`);
-const { templates, skipped } = findTemplates(ROOT, join(SNAPSHOT, 'content'));
-log(`templates: ${templates.map((t) => t.name).join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
+const { templates, untranslated, skipped } = findTemplates(ROOT, join(SNAPSHOT, 'content'));
+log(`templates: ${templates.map((t) => t.name).join(', ')}; untranslated real replies: ${untranslated.length}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''}`);
 const report: BenchReport = {
   generated: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -436,7 +436,7 @@ const report: BenchReport = {
   sizes,
   options: { ...options, timeoutMin: timeoutMs / 60000, memLimitGB: memLimitKb / 1024 / 1024 } as unknown as BenchReport['options'],
   query: QUERY,
-  templates: templates.map((t) => t.name),
+  templates: [...templates, ...untranslated].map((t) => t.name),
   skippedTemplates: skipped,
   results: [],
 };
@@ -464,7 +464,7 @@ const keep = (r: SizeResult) => {
   report.results = [...report.results.filter((x) => x.size !== r.size), r].sort((a, b) => a.size - b.size);
 };
 for (const size of [...sizes].sort((a, b) => a - b)) {
-  const r = await runSize(size, templates);
+  const r = await runSize(size, { templates, untranslated });
   keep(r);
   writeReport(report, outDir);
   log(`size ${size}: report written to ${outDir}`);

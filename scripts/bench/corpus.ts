@@ -1,7 +1,12 @@
 /**
  * The benchmark corpus: N reply folders derived deterministically from the
- * seed reply (and from fixture replies that carry a translation), plus the
- * project glossary, written as a content folder the build can read.
+ * seed reply (and from fixture replies that carry a translation) and from the
+ * real published replies kept as test fixtures (tests/fixtures/real-replies,
+ * untranslated: other departments, vocabularies, furniture and structures),
+ * plus the project glossary, written as a content folder the build can read.
+ * Odd-numbered replies come from the translated templates, even-numbered ones
+ * from the real replies, so the index grows with genuinely different text and
+ * half of the corpus shows pending translations, as a growing site does.
  *
  * Variation per reply i (1-based), chosen so that translation QA stays clean:
  *  - the proposal number becomes `2021` + i (4 digits) everywhere it occurs:
@@ -27,19 +32,19 @@ import { loadGlossary } from '../lib/glossary.ts';
 import type { TranslationFile } from '../lib/schemas.ts';
 import type { ReplyDocument } from '../lib/model.ts';
 
-/** A reply the corpus is made from: its three files as text. */
+/** A reply the corpus is made from: its files as text (`translation` absent for a real reply not yet translated). */
 export interface Template {
   name: string;
   source: string;
   meta?: string;
-  translation: string;
+  translation?: string;
 }
 
 /** One generated reply folder. */
 export interface GeneratedReply {
   slug: string;
   template: string;
-  files: { 'source.txt': string; 'meta.yaml'?: string; 'en.yaml': string };
+  files: { 'source.txt': string; 'meta.yaml'?: string; 'en.yaml'?: string };
 }
 
 /** Addressees for the salutation: Chinese name and its pinyin as the English salutation spells it. */
@@ -83,7 +88,7 @@ export interface SkippedTemplate { name: string; reason: string }
  * translation has no missing, stale or orphaned entry against `glossaryPath`.
  * Sorted by name, so the order never depends on the file system.
  */
-export function findTemplates(root: string, contentDir = join(root, 'content')): { templates: Template[]; skipped: SkippedTemplate[] } {
+export function findTemplates(root: string, contentDir = join(root, 'content')): { templates: Template[]; untranslated: Template[]; skipped: SkippedTemplate[] } {
   const templates: Template[] = [];
   const skipped: SkippedTemplate[] = [];
   const glossary = loadGlossary(readFileSync(join(contentDir, 'glossary.yaml'), 'utf8'), 'glossary.yaml');
@@ -124,7 +129,26 @@ export function findTemplates(root: string, contentDir = join(root, 'content')):
     }
   }
   if (templates.length === 0) throw new Error(`no reply with a translation to build the corpus from (skipped: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})`);
-  return { templates, skipped };
+  return { templates, untranslated: realTemplates(root, skipped), skipped };
+}
+
+/** The real published replies kept as fixtures (source.txt verbatim, no translation), sorted by name; those that do not parse are skipped with the reason. */
+function realTemplates(root: string, skipped: SkippedTemplate[]): Template[] {
+  const base = join(root, 'tests', 'fixtures', 'real-replies');
+  if (!existsSync(base)) return [];
+  const out: Template[] = [];
+  for (const n of readdirSync(base).sort()) {
+    const file = join(base, n, 'source.txt');
+    if (!existsSync(file)) continue;
+    const t: Template = { name: `tests/fixtures/real-replies/${n}`, source: readText(file) };
+    try {
+      parseTemplate(t, 'template');
+      out.push(t);
+    } catch (error) {
+      skipped.push({ name: t.name, reason: `does not load: ${(error as Error).message.split('\n')[0]}` });
+    }
+  }
+  return out;
 }
 
 function metaOf(t: Template): Record<string, unknown> | undefined {
@@ -136,17 +160,34 @@ function parseTemplate(t: Template, slug: string, metaText = t.meta): ReplyDocum
   return parseReply(t.source, { slug, file: 'source.txt', meta: meta ? { ...meta, title: meta.title?.zh ? { zh: meta.title.zh, en: meta.title.en } : undefined } : undefined });
 }
 
-/** The proposal number the template uses: meta.yaml's, else the one the text gives (…号提案). */
+/** The proposal number the template uses: meta.yaml's, else the one the parser reads from the text (…号提案, 第71号建议 …). */
 function templateNumber(t: Template): string | undefined {
   const fromMeta = metaOf(t)?.proposalNumber;
   if (typeof fromMeta === 'string' && fromMeta) return fromMeta;
-  return /(\d{6,})号提案/.exec(t.source)?.[1];
+  return parseTemplate(t, 'template').meta.proposalNumber;
 }
 
 const replaceAll = (s: string, from: string | undefined, to: string) => (from ? s.split(from).join(to) : s);
 
+/**
+ * Generates reply i (1-based) from an untranslated real reply: the proposal number,
+ * where the text states it (第71号, 71号建议), becomes reply i's; a reply whose text
+ * states no number gets it from a meta.yaml, as an editor would write one. Pure.
+ */
+function varyUntranslated(t: Template, i: number): GeneratedReply {
+  const oldNumber = templateNumber(t);
+  const newNumber = benchNumber(i);
+  if (!oldNumber) {
+    const meta = `# Benchmark reply generated by scripts/bench/corpus.ts from ${t.name}.\nproposalNumber: "${newNumber}"\n`;
+    return { slug: benchSlug(i), template: t.name, files: { 'source.txt': t.source, 'meta.yaml': meta } };
+  }
+  const source = t.source.replace(new RegExp(`(?<![0-9A-Za-z])${oldNumber.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s*号)`, 'g'), newNumber);
+  return { slug: benchSlug(i), template: t.name, files: { 'source.txt': source } };
+}
+
 /** Generates reply i (1-based) from a template; pure. */
 export function varyReply(t: Template, i: number): GeneratedReply {
+  if (t.translation === undefined) return varyUntranslated(t, i);
   const slug = benchSlug(i);
   const oldNumber = templateNumber(t);
   const newNumber = benchNumber(i);
@@ -211,19 +252,27 @@ export function varyReply(t: Template, i: number): GeneratedReply {
   return { slug, template: t.name, files: { 'source.txt': source, ...(metaText ? { 'meta.yaml': metaText } : {}), 'en.yaml': formatTranslationFile(out, slug) } };
 }
 
-/** The replies of a corpus of size n: reply i comes from template (i-1) mod templates. */
-export function corpusReplies(templates: Template[], n: number): GeneratedReply[] {
-  return Array.from({ length: n }, (_, k) => varyReply(templates[k % templates.length]!, k + 1));
+/**
+ * The replies of a corpus of size n. Without untranslated templates, reply i comes from template (i-1) mod T;
+ * with them, odd replies come from the translated templates in turn and even ones from the real replies in turn.
+ */
+export function corpusReplies(templates: Template[], n: number, untranslated: Template[] = []): GeneratedReply[] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = k + 1;
+    if (untranslated.length === 0) return varyReply(templates[k % templates.length]!, i);
+    const half = Math.floor(k / 2);
+    return i % 2 === 1 ? varyReply(templates[half % templates.length]!, i) : varyReply(untranslated[half % untranslated.length]!, i);
+  });
 }
 
 /** Writes a content folder (replies/ + glossary.yaml) for n replies into `outDir`, replacing it; returns a digest of every byte written. */
-export function writeCorpus(outDir: string, templates: Template[], n: number, glossaryPath: string): { digest: string; replies: number; bytes: number } {
+export function writeCorpus(outDir: string, templates: Template[], n: number, glossaryPath: string, untranslated: Template[] = []): { digest: string; replies: number; bytes: number } {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'replies'), { recursive: true });
   copyFileSync(glossaryPath, join(outDir, 'glossary.yaml'));
   const hash = createHash('sha256').update(readFileSync(glossaryPath));
   let bytes = statSync(glossaryPath).size;
-  for (const reply of corpusReplies(templates, n)) {
+  for (const reply of corpusReplies(templates, n, untranslated)) {
     const dir = join(outDir, 'replies', reply.slug);
     mkdirSync(dir);
     for (const [name, text] of Object.entries(reply.files)) {

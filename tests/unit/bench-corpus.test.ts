@@ -27,7 +27,7 @@ function snapshot(dir: string): Map<string, Buffer> {
 }
 
 describe('bench corpus generator', () => {
-  const { templates } = findTemplates(ROOT);
+  const { templates, untranslated } = findTemplates(ROOT);
 
   it('finds the seed reply as a template', () => {
     expect(templates.map((t) => t.name)).toContain('content/replies/zhengzhou-2021-20210574');
@@ -60,7 +60,40 @@ describe('bench corpus generator', () => {
     replies.forEach((r, i) => expect(r.files['source.txt']).toContain(benchNumber(i + 1)));
   });
 
-  it('gives every generated reply a translation with no missing, stale or orphaned entries', () => {
+  it('takes the real published replies of the fixtures as untranslated templates', () => {
+    expect(untranslated.length).toBeGreaterThanOrEqual(10);
+    expect(untranslated.every((t) => t.name.startsWith('tests/fixtures/real-replies/') && t.translation === undefined)).toBe(true);
+  });
+
+  it('alternates translated and real replies, each real copy with its own proposal number', () => {
+    const n = untranslated.length * 2 + 4;
+    const replies = corpusReplies(templates, n, untranslated);
+    replies.forEach((r, k) => {
+      const i = k + 1;
+      expect(r.slug).toBe(benchSlug(i));
+      if (i % 2 === 1) expect(r.files['en.yaml'], r.slug).toBeDefined();
+      else {
+        expect(r.template).toBe(untranslated[Math.floor(k / 2) % untranslated.length]!.name);
+        expect(r.files['en.yaml'], r.slug).toBeUndefined();
+      }
+      // A real reply states its number in the text, or the copy says it in meta.yaml.
+      if (r.files['meta.yaml'] && i % 2 === 0) expect(r.files['meta.yaml']).toContain(`proposalNumber: "${benchNumber(i)}"`);
+      else expect(r.files['source.txt'], r.slug).toContain(benchNumber(i));
+    });
+    // The real replies repeat after untranslated.length * 2 replies; copies that state a number still differ.
+    const numbered = replies.filter((r) => !r.files['meta.yaml'] || r.files['en.yaml']);
+    expect(new Set(numbered.map((r) => r.files['source.txt'])).size).toBe(numbered.length);
+    const dir = join(tmp, 'mixed');
+    writeCorpus(dir, templates, n, GLOSSARY, untranslated);
+    const content = loadContent(dir, tmp);
+    for (const reply of content.replies) {
+      const i = Number(reply.doc.slug.slice(-4));
+      expect(reply.doc.meta.proposalNumber, reply.doc.slug).toBe(benchNumber(i));
+      expect(reply.doc.blocks.filter((b) => b.kind !== 'furniture' && b.kind !== 'metadata').length, reply.doc.slug).toBeGreaterThan(2);
+    }
+  });
+
+  it('gives every generated reply of a translated template a translation with no missing, stale or orphaned entries', () => {
     const n = Math.max(6, templates.length * 2);
     const dir = join(tmp, 'qa');
     writeCorpus(dir, templates, n, GLOSSARY);
