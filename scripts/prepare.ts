@@ -1,7 +1,8 @@
 /**
  * `npm run prepare-content [-- --strict]`: content/ → src/generated/ (page
  * data per page and locale, site data, search records, public document JSON). Prints translation QA
- * and pending counts; strict mode fails on any finding.
+ * and pending counts; strict mode fails on any finding. CONTENT_DIR=… reads
+ * another content folder (the build passes it on).
  */
 import { prepareContent } from './lib/prepare-content.ts';
 import { formatFindings } from './lib/qa.ts';
@@ -10,7 +11,7 @@ import { runCli, since } from './lib/cli.ts';
 /** Prepares content and prints a report; returns the exit code. */
 export function prepareAndReport(strict: boolean): number {
   const start = performance.now();
-  const result = prepareContent('content', 'src/generated');
+  const result = prepareContent(process.env.CONTENT_DIR || 'content', 'src/generated');
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   for (const r of result.site.replies) {
     const { translated, stale, pending } = r.counts;
