@@ -39,6 +39,6 @@ await runCli(() => {
   console.log(formatFindings(findings));
   if (!strict) return 0;
   const files = [...new Set(findings.map((f) => f.file))];
-  console.error(`error: ${files.join(', ')}: ${findings.length} finding${findings.length === 1 ? '' : 's'} (strict mode). Fix: correct what the findings above say, then run npm run check -- --strict again`);
+  console.error(`error: ${files.join(', ')}: strict mode stops on the findings listed above. Fix: correct them (each line says how), or run without --strict`);
   return 1;
 });

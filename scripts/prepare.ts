@@ -20,7 +20,8 @@ export function prepareAndReport(strict: boolean): number {
   if (result.findings.length) console.log(formatFindings(result.findings));
   console.log(`prepare: ${result.files.size} page files written to src/generated/ in ${since(start)}`);
   if (strict && result.findings.length) {
-    console.error('prepare: stopped because of the findings above (strict mode). Fix them or build without --strict.');
+    const files = [...new Set(result.findings.map((f) => f.file))].join(', ');
+    console.error(`error: ${files}: strict mode stops on the findings listed above. Fix: correct them (each line says how), or run without --strict`);
     return 1;
   }
   return 0;
