@@ -1,15 +1,16 @@
 /**
- * Builds the site twice before the tests, as a user would with the README's
- * command: at the root (dist/) and under a sub-path (.test-dist/sub, base
- * /policy/). Strict mode: any translation or glossary finding fails the run.
- * SKIP_SITE_BUILD=1 reuses existing builds (for quick local reruns).
+ * Builds the site twice before the site tests, as a user would with the README's
+ * command: at the root (.test-dist/root) and under a sub-path (.test-dist/sub, base
+ * /policy/), never into the user's dist/. Strict mode: any translation or glossary
+ * finding fails the run. SKIP_SITE_BUILD=1 reuses existing builds (for quick local
+ * reruns; they are not checked for freshness). Only the site project runs this.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** Where the two builds live and their base paths; read by tests/site/helpers.ts. */
 export const BUILDS = {
-  root: { dir: process.env.TEST_DIST_ROOT || 'dist', base: '/' },
+  root: { dir: process.env.TEST_DIST_ROOT || '.test-dist/root', base: '/' },
   sub: { dir: process.env.TEST_DIST_SUB || '.test-dist/sub', base: '/policy/' },
 } as const;
 
