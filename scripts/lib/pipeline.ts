@@ -84,9 +84,9 @@ export interface PipelineResult {
 }
 
 
-/** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character). */
-function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher): Segment[] {
-  const converted = toTraditional(zh);
+/** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character); a conversion that changes the length is annotated afresh. Exported for its test. */
+export function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher, convert: (text: string) => string = toTraditional): Segment[] {
+  const converted = convert(zh);
   if (converted.length !== zh.length) return annotate(converted, hantMatcher);
   let at = 0;
   return segments.map((s) => {
