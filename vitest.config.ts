@@ -2,6 +2,8 @@
 // through the Container API, its files in parallel. `site` (tests/site) runs on the two builds made by
 // tests/global-setup.ts in real Chromium, one file at a time and after the unit tests (sequence.groupOrder), so
 // no two browsers or a browser and the unit workers compete for the CPU and push a wait past its limit.
+// (groupOrder 0 is avoided: Vitest puts single-worker projects of order 0, the unit project on a 2-core machine,
+// into a group of its own that runs last.)
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
@@ -10,10 +12,10 @@ export default getViteConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], fileParallelism: true, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], fileParallelism: true, sequence: { groupOrder: 1 } } },
       {
         extends: true,
-        test: { name: 'site', include: ['tests/site/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 }, globalSetup: ['tests/global-setup.ts'] },
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 2 }, globalSetup: ['tests/global-setup.ts'] },
       },
     ],
   },
