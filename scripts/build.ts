@@ -30,7 +30,7 @@ await runCli(async () => {
   try {
     let start = performance.now();
     // prepare prints its report, or one line for a content error, itself.
-    const prepare = spawnSync(process.execPath, ['scripts/prepare.ts', ...(strict ? ['--strict'] : [])], { stdio: 'inherit' });
+    const prepare = spawnSync(process.execPath, [join(import.meta.dirname, 'prepare.ts'), ...(strict ? ['--strict'] : [])], { stdio: 'inherit' });
     if (prepare.signal) throw new BuildError(`prepare was stopped by ${prepare.signal} (out of memory?); dist/ was removed`);
     if (prepare.status !== 0) return prepare.status ?? 1;
     console.log(`build: prepare ${since(start)}`);

@@ -1,7 +1,8 @@
 /**
  * `npm run prepare-content [-- --strict]`: content/ → src/generated/ (page
  * data per page and locale, site data, search records, public document JSON). Prints translation QA
- * and pending counts; strict mode fails on any finding.
+ * and pending counts; strict mode fails on any finding. CONTENT_DIR=… reads
+ * another content folder (the build passes it on).
  */
 import { prepareContent } from './lib/prepare-content.ts';
 import { formatFindings } from './lib/qa.ts';
@@ -19,7 +20,8 @@ export function prepareAndReport(strict: boolean): number {
   if (result.findings.length) console.log(formatFindings(result.findings));
   console.log(`prepare: ${result.files.size} page files written to src/generated/ in ${since(start)}`);
   if (strict && result.findings.length) {
-    console.error('prepare: stopped because of the findings above (strict mode). Fix them or build without --strict.');
+    const files = [...new Set(result.findings.map((f) => f.file))].join(', ');
+    console.error(`error: ${files}: strict mode stops on the findings listed above. Fix: correct them (each line says how), or run without --strict`);
     return 1;
   }
   return 0;

@@ -5,7 +5,7 @@
  */
 import { isLetterBlock, pageOf, type Block, type MetadataField, type ReplyDocument } from './model.ts';
 import type { LoadedContent, LoadedReply } from './load.ts';
-import { attachTranslation, type AttachedTranslation } from './translations.ts';
+import { attachTranslation, followIds, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
 import { toTraditional } from './hant.ts';
 import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type LocaleId, type PageData } from './page-data.ts';
@@ -86,9 +86,9 @@ export interface PipelineResult {
 }
 
 
-/** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character). */
-function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher): Segment[] {
-  const converted = toTraditional(zh);
+/** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character); a conversion that changes the length is annotated afresh. Exported for its test. */
+export function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher, convert: (text: string) => string = toTraditional): Segment[] {
+  const converted = convert(zh);
   if (converted.length !== zh.length) return annotate(converted, hantMatcher);
   let at = 0;
   return segments.map((s) => {
@@ -113,9 +113,11 @@ export function runPipeline(content: LoadedContent): PipelineResult {
 
   for (const reply of content.replies) {
     const { doc } = reply;
-    findings.push(...checkTranslation(doc, reply.translation, reply.files.translation, glossary));
+    // Entries follow the Chinese they were made from when ids shift (see followIds).
+    const followed = followIds(doc, reply.translation, reply.files.translation);
+    findings.push(...followed.findings, ...checkTranslation(doc, followed.file, reply.files.translation, glossary));
     findings.push(...checkQuotedPhrases(doc, glossary, reply.files.source));
-    const attached = attachTranslation(doc, reply.translation);
+    const attached = attachTranslation(doc, followed.file);
     const replyFigures = extractFigures(doc, attached);
     figures.set(doc.slug, replyFigures);
     const views = buildViews(doc, attached, matchers);

@@ -23,6 +23,8 @@ export type FindingKind =
   | 'inconsistent'
   | 'summary-stale'
   | 'summary-number'
+  | 'summary-length'
+  | 'moved'
   | 'unglossed-quote';
 
 /** One problem, located in a file and block, with how to fix it. */
@@ -106,7 +108,7 @@ export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undef
     if (tr.executive.source !== doc.sourceHash) add('summary-stale', 'executive', 'the reply changed since the executive summary was written', `review it, then set \`source: ${doc.sourceHash}\``);
     checkSummaryNumbers(tr.executive.text, doc.blocks.map((b) => b.zh).join(''), 'executive', add);
     const words = tr.executive.text.trim().split(/\s+/).length;
-    if (words > 200) add('summary-number', 'executive', `the executive summary has ${words} words`, 'shorten it to at most 200 words');
+    if (words > 200) add('summary-length', 'executive', `the executive summary has ${words} words`, 'shorten it to at most 200 words');
   }
   return findings;
 }

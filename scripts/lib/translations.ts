@@ -3,10 +3,12 @@
  * stale (its Chinese changed since) or pending (no entry): never silently
  * filled with something else.
  */
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { isLetterBlock, type ReplyDocument } from './model.ts';
 import { hashText } from './parse.ts';
 import { translationSchema, validate, type TranslationFile } from './schemas.ts';
 import { parseYaml } from './yaml-file.ts';
+import type { Finding } from './qa.ts';
 
 /** Whether a block's English can be shown as is. */
 export type TranslationStatus = 'translated' | 'stale' | 'pending';
@@ -58,4 +60,98 @@ export function attachTranslation(doc: ReplyDocument, file: TranslationFile | un
     blocks,
     counts,
   };
+}
+
+/** A translation entry found under an old block id: the block it was made from now has another id. */
+export interface IdMove {
+  from: string;
+  to: string;
+}
+
+/** A translation file with its entries moved to the blocks they were made from, and what was moved. */
+export interface FollowedTranslation {
+  file: TranslationFile | undefined;
+  moves: IdMove[];
+  /** Entries left under an id that now names another block: their block is gone. */
+  displaced: string[];
+  /** One `moved` finding per move (fixed by `--fix-ids`), one `orphaned` per displaced entry. */
+  findings: Finding[];
+}
+
+/**
+ * Paragraph ids are position counters, so a paragraph inserted, deleted or
+ * split in a corrected source shifts the ids after it. An entry therefore
+ * attaches, in this order: to the block under its own id when the hash of
+ * the Chinese still matches; else to a block whose Chinese has the entry's
+ * hash (the entry moved with its text); else, stale, to the block under its
+ * own id, unless another block took the entry by hash. Entries that attach
+ * nowhere stay under their id (orphaned), or, when that id now names another
+ * block's moved entry, are reported as displaced.
+ */
+export function followIds(doc: ReplyDocument, file: TranslationFile | undefined, path: string): FollowedTranslation {
+  if (!file) return { file, moves: [], displaced: [], findings: [] };
+  const entries = file.blocks;
+  const claimed = new Map<string, string>(); // entry key → block id
+  const byBlock = new Map<string, string>(); // block id → entry key
+  const claim = (key: string, blockId: string) => {
+    claimed.set(key, blockId);
+    byBlock.set(blockId, key);
+  };
+  for (const block of doc.blocks) if (entries[block.id]?.source === block.hash) claim(block.id, block.id);
+  const byHash = Map.groupBy(Object.keys(entries).filter((k) => !claimed.has(k)), (k) => entries[k]!.source);
+  for (const block of doc.blocks) {
+    if (byBlock.has(block.id)) continue;
+    const key = byHash.get(block.hash)?.find((k) => !claimed.has(k));
+    if (key) claim(key, block.id);
+  }
+  for (const block of doc.blocks) {
+    if (!byBlock.has(block.id) && entries[block.id] && !claimed.has(block.id)) claim(block.id, block.id);
+  }
+  const blocks: TranslationFile['blocks'] = {};
+  const moves: IdMove[] = [];
+  for (const block of doc.blocks) {
+    const key = byBlock.get(block.id);
+    if (key === undefined) continue;
+    blocks[block.id] = entries[key]!;
+    if (key !== block.id) moves.push({ from: key, to: block.id });
+  }
+  const displaced: string[] = [];
+  for (const key of Object.keys(entries)) {
+    if (claimed.has(key)) continue;
+    if (key in blocks) displaced.push(key);
+    else blocks[key] = entries[key]!;
+  }
+  const fix = 'run `npm run check -- --fix-ids` to rewrite en.yaml';
+  const findings: Finding[] = [
+    ...moves.map((m): Finding => ({ kind: 'moved', file: path, block: m.from, message: `${m.from} is now ${m.to} (its Chinese moved when the source was edited)`, hint: fix })),
+    ...displaced.map((key): Finding => ({ kind: 'orphaned', file: path, block: key, message: `this entry belongs to no block of the reply (its block was removed, and ${key} now names another block)`, hint: `${fix}, which renames it to ${key}-orphaned; then move its English where it belongs, or delete it` })),
+  ];
+  return { file: { ...file, blocks }, moves, displaced, findings };
+}
+
+/**
+ * `npm run check -- --fix-ids`: the text of en.yaml with moved entries under
+ * their new ids and displaced ones renamed `<id>-orphaned`. Only the keys
+ * change (through the yaml document model), so comments, quoting and order
+ * stay as they were.
+ */
+export function rewriteIds(text: string, moves: IdMove[], displaced: string[]): string {
+  const doc = parseDocument(text);
+  const blocks = doc.get('blocks', true);
+  if (!isMap(blocks)) return text;
+  const to = new Map(moves.map((m) => [m.from, m.to]));
+  const taken = new Set(blocks.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+  for (const pair of blocks.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const target = to.get(key);
+    if (target !== undefined) pair.key.value = target;
+    else if (displaced.includes(key)) {
+      let name = `${key}-orphaned`;
+      for (let n = 2; taken.has(name); n++) name = `${key}-orphaned-${n}`;
+      taken.add(name);
+      pair.key.value = name;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
 }

@@ -2,14 +2,14 @@
  * The site in real Chromium, served under the /policy/ sub-path as a static
  * host would: navigation, the language switcher keeping the block anchor, the
  * reading mode (remembered), glossary definitions on keyboard focus, the
- * figures page, search in all three locales, no request leaving 127.0.0.1, no
- * console error, and no horizontal scroll at 360 px.
+ * figures page, search in all three locales, and no horizontal scroll at
+ * 360 px; after every test, no request left 127.0.0.1 and no console error.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
+import { launchBrowser, searchDone, serveBuild, BUILDS } from './helpers.ts';
 import type { RunningServer } from '../../scripts/lib/static-server.ts';
 
 const SLUG = 'zhengzhou-2021-20210574';
@@ -17,10 +17,10 @@ const BASE = BUILDS.sub.base; // '/policy/'
 
 let browser: Browser;
 let server: RunningServer;
-/** Everything that went wrong on any visited page: requests off the loopback host, console errors, page errors, failed requests. */
-const offHost: string[] = [];
-const consoleErrors: string[] = [];
-const visited = new Set<string>();
+/** What went wrong on the pages of the current test: requests off the loopback host, console errors, page errors, failed requests. */
+let offHost: string[] = [];
+let consoleErrors: string[] = [];
+let visited = new Set<string>();
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -30,6 +30,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+// Every test checks its own pages: no request left 127.0.0.1 and no page logged a console error
+// (an assertion in afterEach fails the test it follows, so this holds under -t filtering and in any order).
+beforeEach(() => {
+  offHost = [];
+  consoleErrors = [];
+  visited = new Set();
+});
+
+afterEach(() => {
+  expect(visited.size, 'pages visited by this test').toBeGreaterThan(0);
+  expect(offHost, `requests off 127.0.0.1:\n${offHost.join('\n')}`).toEqual([]);
+  expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
 });
 
 /** A fresh browser context (own localStorage) whose pages report every request and console error. */
@@ -72,7 +86,7 @@ function existsInBuild(path: string): boolean {
 }
 
 /** The reply's blocks, from the build's public data file. */
-function replyData(): { blocks: { id: string; zh: string; en?: string; translationStatus?: string }[] } {
+function replyData(): { meta: { title: { zh?: string; en?: string } }; blocks: { id: string; zh: string; en?: string; translationStatus?: string }[] } {
   return JSON.parse(readFileSync(join(BUILDS.sub.dir, 'data', 'replies', `${SLUG}.json`), 'utf8'));
 }
 
@@ -81,13 +95,13 @@ describe(`the site in Chromium under ${BASE}`, () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(site());
-    await page.waitForURL(site('en/'), { timeout: 10_000 });
+    await page.waitForURL(site('en/'));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     const reply = page.locator('.reply-list a').first();
     expect(pathOf(await reply.evaluate((a) => (a as HTMLAnchorElement).href))).toBe(`${BASE}en/replies/${SLUG}/`);
     await Promise.all([page.waitForURL(site(`en/replies/${SLUG}/`)), reply.click()]);
-    expect(await page.locator('h1').first().textContent()).toBeTruthy();
+    expect((await page.locator('h1').first().textContent())?.trim(), 'the overview is headed by the reply\'s English title').toBe(replyData().meta.title.en);
 
     const toSection2 = page.locator('nav.toc a').filter({ hasText: /^\s*II\.\s/ });
     expect(await toSection2.count(), 'one contents link labelled "II."').toBe(1);
@@ -185,7 +199,9 @@ describe(`the site in Chromium under ${BASE}`, () => {
     });
     expect(focused.first, 'the first term link of the reading text gets focus first').toBe(true);
     expect(pathOf(focused.href)).toMatch(new RegExp(`^${BASE}zh-hans/glossary/[^/]+/$`));
-    expect(focused.definition, 'aria-describedby points to the definition').toBeTruthy();
+    const glossary = JSON.parse(readFileSync(join(BUILDS.sub.dir, 'data', 'glossary.json'), 'utf8')) as { terms: { id: string; explanation: string }[] };
+    const termId = pathOf(focused.href).split('/').filter(Boolean).pop();
+    expect(focused.definition, 'aria-describedby points to the term\'s explanation').toBe(glossary.terms.find((t) => t.id === termId)?.explanation);
     const shown = await tip();
     expect(shown.focused).toBe(true);
     expect(shown.display, 'definition displayed on focus').not.toBe('none');
@@ -229,8 +245,7 @@ describe(`the site in Chromium under ${BASE}`, () => {
       const context = await newContext();
       const page = await context.newPage();
       await page.goto(site(`${locale}/search/?q=${encodeURIComponent(query)}`));
-      await page.waitForSelector('#search-results a', { timeout: 20_000 });
-      await page.waitForFunction(() => document.querySelectorAll('#search-results a').length >= 2, undefined, { timeout: 10_000 }).catch(() => undefined);
+      await searchDone(page);
       const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length, `results for ${query}: ${hrefs.join(', ')}`).toBeGreaterThanOrEqual(2);
       expect(hrefs[0], 'the first result is the term page under the base path').toMatch(new RegExp(`^${BASE}`));
@@ -268,11 +283,5 @@ describe(`the site in Chromium under ${BASE}`, () => {
     const wide = Object.entries(widths).filter(([, w]) => w > 360);
     expect(wide, `document.documentElement.scrollWidth at 360 px: ${JSON.stringify(widths)}`).toEqual([]);
     await context.close();
-  });
-
-  it('(g) no request left 127.0.0.1 and no page logged a console error', () => {
-    expect(visited.size, 'pages visited by the tests above').toBeGreaterThan(10);
-    expect(offHost, `requests off 127.0.0.1:\n${offHost.join('\n')}`).toEqual([]);
-    expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
   });
 });

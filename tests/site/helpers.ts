@@ -1,5 +1,5 @@
 /** Shared plumbing for tests over the built site: serving a build and driving Debian's Chromium. */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
@@ -50,4 +50,22 @@ export function pageTypes(slug = 'zhengzhou-2021-20210574', term = 'mu-jun-lun-y
     `${l}/about/`,
     `${l}/search/?q=${encodeURIComponent('专精特新')}`,
   ]);
+}
+
+/** How long a page may take to finish a search: most of the test timeout (60 s), so a slow run fails here with the page's status rather than as a bare test timeout. */
+export const SEARCH_WAIT = 45_000;
+
+/**
+ * Waits until the search page has finished (`#search-results[data-state="done"]`, set by
+ * src/scripts/search.ts after the results are listed) and returns how many results it lists.
+ * A search that fails or never finishes fails the test with the status the page shows.
+ */
+export async function searchDone(page: Page): Promise<number> {
+  try {
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached', timeout: SEARCH_WAIT });
+  } catch (error) {
+    const status = await page.locator('#search-status').textContent().catch(() => null);
+    throw new Error(`the search on ${page.url()} did not finish within ${SEARCH_WAIT / 1000} s (status: ${JSON.stringify(status)})`, { cause: error });
+  }
+  return page.locator('#search-results > li').count();
 }

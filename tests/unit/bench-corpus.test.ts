@@ -2,13 +2,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchNumber, benchSlug, corpusReplies, findTemplates, writeCorpus } from '../../scripts/bench/corpus.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { checkTranslation } from '../../scripts/lib/qa.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 
-const ROOT = process.cwd();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GLOSSARY = join(ROOT, 'content', 'glossary.yaml');
 const tmp = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,14 +1,16 @@
 // The downloadable data: TBX well-formed and complete, CSV quoting that survives a round trip, one row per term and per figure.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadGlossary, type GlossaryTerm } from '../../scripts/lib/glossary.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 import { extractFigures } from '../../scripts/lib/figures.ts';
+import { ROOT } from './helpers.ts';
 import { conceptId, csvField, FIGURES_CSV_COLUMNS, figuresCsv, figuresJson, GLOSSARY_CSV_COLUMNS, glossaryCsv, glossaryJson, glossaryTbx, TBX_NAMESPACE, xmlEscape } from '../../scripts/lib/exports.ts';
 
-const terms = loadGlossary(readFileSync('content/glossary.yaml', 'utf8'), 'content/glossary.yaml').terms;
+const terms = loadGlossary(readFileSync(join(ROOT, 'content/glossary.yaml'), 'utf8'), 'content/glossary.yaml').terms;
 
 /** A minimal RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside; CRLF or LF between records. */
 function parseCsv(withBom: string): string[][] {
@@ -174,7 +176,7 @@ describe('glossaryJson', () => {
 });
 
 describe('figuresCsv', () => {
-  const content = loadContent('content');
+  const content = loadContent(join(ROOT, 'content'), ROOT);
   const figures = content.replies.flatMap((r) => extractFigures(r.doc, attachTranslation(r.doc, r.translation)));
 
   it('has a header row and one row per figure', () => {

@@ -1,5 +1,9 @@
 // No text is lost or reordered by the parser: the blocks joined give back the source (line breaks and the
 // whitespace around lines aside), for every real reply, every parse fixture and random texts.
+// Two oracles: `independent` below uses nothing of the project (raw bytes, TextDecoder, one regex), so a defect in
+// the parser's own line splitting (sourceLines, normalizedSource) cannot hide itself; expectFaithful adds the
+// stricter line-by-line properties.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +15,26 @@ const sources = [
   ...caseNames(repliesDir).map((slug) => join(repliesDir, slug, 'source.txt')),
   ...caseNames(fixtureDir('parse')).map((name) => join(fixtureDir('parse'), name, 'input.txt')),
 ];
+
+/** Every character but whitespace (line breaks, spaces, U+3000, a BOM), in order: what no parser may change. */
+const strip = (text: string) => text.replace(/\s/gu, '');
+
+/** The source file's text, decoded without project code: UTF-8, or GB18030 when it is not valid UTF-8. */
+function rawText(path: string): string {
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The independent oracle: the blocks joined and the raw source agree on every non-whitespace character. */
+function expectIndependentlyFaithful(raw: string, blocks: { zh: string }[]): void {
+  const joined = strip(blocks.map((b) => b.zh).join(''));
+  expect(joined.length, 'a text with something in it').toBeGreaterThan(0);
+  expect(joined).toBe(strip(raw));
+}
 
 /** Asserts the faithfulness properties of one parsed text. */
 function expectFaithful(text: string): void {
@@ -39,7 +63,9 @@ describe('every reply and parse fixture keeps its text', () => {
   it.each(sources.map((path) => [rel(path), path]))('%s', (_name, path) => {
     const text = readSource(path);
     expectFaithful(text);
-    expect(parseReply(text, { slug: 'x', file: 'x.txt' }).blocks.length).toBeGreaterThan(0);
+    const doc = parseReply(text, { slug: 'x', file: 'x.txt' });
+    expect(doc.blocks.length).toBeGreaterThan(0);
+    expectIndependentlyFaithful(rawText(path), doc.blocks);
   });
 });
 
@@ -72,6 +98,7 @@ describe('random replies keep their text (fast-check)', () => {
           return;
         }
         expectFaithful(source);
+        expectIndependentlyFaithful(source, parseReply(source, { slug: 'x', file: 'x.txt' }).blocks);
       }),
       { numRuns: 500 },
     );

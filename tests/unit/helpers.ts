@@ -1,6 +1,6 @@
 /**
  * Shared helpers for the unit tests: fixture paths, expected-output files
- * regenerated with UPDATE=1, capturing content errors, and small builders.
+ * (rewritten with UPDATE=1, which then fails for review), capturing content errors, and small builders.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ export function rel(path: string): string {
   return relative(ROOT, path).split('\\').join('/');
 }
 
-/** With UPDATE=1 the tests write expected files from the actual output instead of comparing. */
+/** With UPDATE=1 the tests rewrite expected files that differ from the actual output (and fail, see expectFile). */
 export const UPDATE = process.env.UPDATE === '1';
 
 /** The sub-folders of a fixture folder (one per case), sorted. */
@@ -34,14 +34,20 @@ export function caseNames(dir: string): string[] {
     .sort();
 }
 
-/** Compares text with an expected file; with UPDATE=1 (or when asked to create it) writes the file instead. */
+/**
+ * Compares text with an expected file. With UPDATE=1 a file that differs (or is missing) is rewritten from
+ * the actual output and the test fails all the same, so a golden file is never silently regenerated: review
+ * the diff, then run the tests again without UPDATE.
+ */
 export function expectFile(path: string, actual: string): void {
-  if (UPDATE) {
+  const expected = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (UPDATE && expected !== actual) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
+    throw new Error(`${rel(path)} was rewritten (UPDATE=1): review the diff (git diff -- ${rel(path)}), then run the tests again without UPDATE`);
   }
-  if (!existsSync(path)) throw new Error(`${rel(path)} does not exist: run the tests once with UPDATE=1 and review it`);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  if (expected === undefined) throw new Error(`${rel(path)} does not exist: run the tests once with UPDATE=1 and review it`);
+  expect(actual).toBe(expected);
 }
 
 /** Compares a value, as pretty JSON, with an expected .json file (regenerated with UPDATE=1). */

@@ -71,7 +71,7 @@ describe('a second reply, added as a folder only', () => {
     expect(readdirSync(join(dir, 'replies')).sort()).toEqual([SLUG, SEED]);
     expect(content.replies.map((r) => r.doc.slug)).toEqual([SLUG, SEED]);
     expect(content.warnings).toEqual([]);
-    const reply = content.replies[0]!;
+    const reply = content.replies.find((r) => r.doc.slug === SLUG)!;
     expect(reply.files).toEqual({ source: `replies/${SLUG}/source.txt`, meta: `replies/${SLUG}/meta.yaml`, translation: `replies/${SLUG}/en.yaml` });
     expect(reply.doc.meta).toMatchObject({ proposalNumber: '20220001', date: '2022-06-30', addressee: '张委员', title: { zh: '郑州市工业和信息化局关于市政协第20220001号提案的答复' } });
   });

@@ -10,10 +10,11 @@ import { loadContent } from '../../scripts/lib/load.ts';
 import { ContentError } from '../../scripts/lib/errors.ts';
 import { changedEntries, exportXliff, importXliff, XLIFF_NAMESPACE } from '../../scripts/lib/xliff.ts';
 import { formatTranslationFile } from '../../scripts/lib/translation-file.ts';
+import { ROOT } from './helpers.ts';
 
 const DIR = 'tests/fixtures/xliff';
+const read = (name: string) => readFileSync(join(ROOT, DIR, name), 'utf8');
 const SLUG = 'xliff-fixture';
-const read = (name: string) => readFileSync(join(DIR, name), 'utf8');
 
 const doc = parseReply(read('reply.txt'), { slug: SLUG, file: `${DIR}/reply.txt` });
 const glossary = loadGlossary(read('glossary.yaml'), `${DIR}/glossary.yaml`);
@@ -111,7 +112,7 @@ describe('importXliff', () => {
   });
 
   it('round-trips the seed reply', () => {
-    const content = loadContent('content');
+    const content = loadContent(join(ROOT, 'content'), ROOT);
     const reply = content.replies.find((r) => r.doc.slug === 'zhengzhou-2021-20210574')!;
     expect(reply.translation).toBeDefined();
     const exported = exportXliff(reply.doc, reply.translation, content.glossary);
