@@ -8,6 +8,7 @@
 import { loadContent } from './lib/load.ts';
 import { checkQuotedPhrases, checkTranslation, formatFindings } from './lib/qa.ts';
 import { runCli } from './lib/cli.ts';
+import { checkNotes } from './lib/notes.ts';
 
 await runCli(() => {
   const strict = process.argv.includes('--strict');
@@ -16,6 +17,7 @@ await runCli(() => {
   const findings = content.replies.flatMap((r) => [
     ...checkTranslation(r.doc, r.translation, r.files.translation, content.glossary),
     ...checkQuotedPhrases(r.doc, content.glossary, r.files.source),
+    ...checkNotes(r.doc, r.notes, r.files.notes ?? r.files.translation),
   ]);
   if (findings.length === 0) {
     console.log(`check: ${content.replies.length} replies, ${content.glossary.terms.length} glossary terms, no findings`);
