@@ -161,7 +161,7 @@ function checkGlossaryHeadlines(blocks: TranslatedBlock[], glossary: Glossary, a
     const text = fold(b.en);
     for (const id of termsIn(b.zh, matcher)) {
       const term = glossary.terms.find((t) => t.id === id)!;
-      const u = used.get(id) ?? { headline: [], aliases: new Map() };
+      const u = used.get(id) ?? { headline: [] as string[], aliases: new Map<string, string[]>() };
       used.set(id, u);
       if (text.includes(fold(term.en))) u.headline.push(b.id);
       else {
