@@ -12,6 +12,7 @@ import { loadContent } from './lib/load.ts';
 import { checkQuotedPhrases, checkTranslation, formatFindings } from './lib/qa.ts';
 import { followIds, loadTranslation, rewriteIds } from './lib/translations.ts';
 import { runCli } from './lib/cli.ts';
+import { checkNotes } from './lib/notes.ts';
 
 await runCli(() => {
   const strict = process.argv.includes('--strict');
@@ -30,6 +31,7 @@ await runCli(() => {
       ...followed.findings,
       ...checkTranslation(r.doc, followed.file, r.files.translation, content.glossary),
       ...checkQuotedPhrases(r.doc, content.glossary, r.files.source),
+      ...checkNotes(r.doc, r.notes, r.files.notes ?? r.files.translation),
     ];
   });
   if (findings.length === 0) {

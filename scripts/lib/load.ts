@@ -8,18 +8,21 @@ import { join, relative } from 'node:path';
 import { ContentError } from './errors.ts';
 import { decodeSource } from './decode.ts';
 import { parseReply } from './parse.ts';
-import { metaSchema, validate, type TranslationFile } from './schemas.ts';
+import { metaSchema, validate, type NotesFile, type TranslationFile } from './schemas.ts';
 import { parseYaml } from './yaml-file.ts';
 import { loadTranslation } from './translations.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import type { ReplyDocument } from './model.ts';
 import { loadAbout, type AboutPages } from './about.ts';
+import { loadNotes } from './notes.ts';
 
 /** A reply as read from its folder, with the paths problems are reported against. */
 export interface LoadedReply {
   doc: ReplyDocument;
   translation?: TranslationFile;
-  files: { source: string; meta?: string; translation: string };
+  /** Source discrepancies (notes.yaml), shown on their blocks in every locale. */
+  notes?: NotesFile;
+  files: { source: string; meta?: string; translation: string; notes?: string };
 }
 
 /** Everything the pipeline needs from content/. */
@@ -57,8 +60,10 @@ export function loadReply(dir: string, root = process.cwd()): { reply: LoadedRep
   const trPath = join(dir, 'en.yaml');
   const translation = existsSync(trPath) ? loadTranslation(readFileSync(trPath, 'utf8'), rel(trPath)) : undefined;
   if (translation?.title && !doc.meta.title.en) doc.meta.title.en = translation.title;
+  const notesPath = join(dir, 'notes.yaml');
+  const notes = existsSync(notesPath) ? loadNotes(readFileSync(notesPath, 'utf8'), rel(notesPath), doc) : undefined;
   return {
-    reply: { doc, translation, files: { source: rel(sourcePath), meta: meta ? rel(metaPath) : undefined, translation: rel(trPath) } },
+    reply: { doc, translation, notes, files: { source: rel(sourcePath), meta: meta ? rel(metaPath) : undefined, translation: rel(trPath), notes: notes ? rel(notesPath) : undefined } },
     warnings: [...decoded.warnings, ...doc.warnings],
   };
 }

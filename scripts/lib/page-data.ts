@@ -42,13 +42,30 @@ export interface TextData {
   runs: Run[];
 }
 
-/** One block of a page: its id (the anchor), kind and level, and its texts in the locale's reading order. */
+/**
+ * A note shown under a block: a source discrepancy (every locale, in the page's language) or the
+ * translator's note (English page only). `marks` are the texts whose marker links to it; `ref` is the
+ * text (first in reading order) whose marker the note links back to; `see` are root-relative links to
+ * the other blocks that state the same thing.
+ */
+export interface NoteData {
+  id: string;
+  kind: 'discrepancy' | 'translator';
+  lang: 'en' | 'zh-Hans' | 'zh-Hant';
+  text: string;
+  marks: ('en' | 'zh')[];
+  ref: 'en' | 'zh';
+  see: { id: string; href: string }[];
+}
+
+/** One block of a page: its id (the anchor), kind and level, its texts in the locale's reading order, and its notes. */
 export interface BlockData {
   id: string;
   kind: Block['kind'];
   level: number;
   status: BlockTranslation['status'];
   texts: TextData[];
+  notes?: NoteData[];
 }
 
 /** One reply page in one locale. The overview puts its front blocks in `blocks` and its closing blocks in `closing`, with the section list between. */
@@ -104,6 +121,8 @@ export interface BlockView {
   en?: Segment[];
   translation: BlockTranslation;
   enLabel?: string;
+  /** A source discrepancy on this block, explained in each script; `see` holds root-relative links to the other blocks. */
+  discrepancy?: { zh: string; hant: string; en: string; see: { id: string; href: string }[] };
 }
 
 /** One block in one locale: Chinese first on the Chinese sites, English first on the English one. Headings link no terms. */
@@ -119,5 +138,22 @@ export function blockData(view: BlockView, locale: LocaleId): BlockData {
     ...(view.enLabel ? { label: view.enLabel } : {}),
     runs: view.en && translation.status !== 'pending' ? segmentsToRuns(view.en, link()) : [],
   };
-  return { id: block.id, kind: block.kind, level: block.level, status: translation.status, texts: locale === 'en' ? [en, zh] : [zh, en] };
+  const texts = locale === 'en' ? [en, zh] : [zh, en];
+  const notes = blockNotes(view, locale, texts[0]!.lang === 'en' && en.runs.length ? 'en' : 'zh');
+  return { id: block.id, kind: block.kind, level: block.level, status: translation.status, texts, ...(notes.length ? { notes } : {}) };
+}
+
+/** The notes of a block in a locale: the discrepancy in the page's language, then (English page, English shown) the translator's note. */
+function blockNotes(view: BlockView, locale: LocaleId, first: 'en' | 'zh'): NoteData[] {
+  const notes: NoteData[] = [];
+  const id = () => `${view.block.id}-note-${notes.length + 1}`;
+  const d = view.discrepancy;
+  if (d) {
+    const lang = locale === 'en' ? 'en' : locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans';
+    const hasEn = view.translation.status !== 'pending';
+    notes.push({ id: id(), kind: 'discrepancy', lang, text: locale === 'en' ? d.en : locale === 'zh-hant' ? d.hant : d.zh, marks: hasEn ? ['en', 'zh'] : ['zh'], ref: hasEn ? first : 'zh', see: d.see });
+  }
+  const note = view.translation.note?.trim();
+  if (locale === 'en' && note && view.translation.status !== 'pending') notes.push({ id: id(), kind: 'translator', lang: 'en', text: note, marks: ['en'], ref: 'en', see: [] });
+  return notes;
 }

@@ -8,7 +8,8 @@ import type { LoadedContent, LoadedReply } from './load.ts';
 import { attachTranslation, followIds, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
 import { toTraditional } from './hant.ts';
-import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type LocaleId, type PageData } from './page-data.ts';
+import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type BlockView, type LocaleId, type PageData } from './page-data.ts';
+import { checkNotes } from './notes.ts';
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import type { GlossaryTerm } from './glossary.ts';
@@ -117,6 +118,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     const followed = followIds(doc, reply.translation, reply.files.translation);
     findings.push(...followed.findings, ...checkTranslation(doc, followed.file, reply.files.translation, glossary));
     findings.push(...checkQuotedPhrases(doc, glossary, reply.files.source));
+    findings.push(...checkNotes(doc, reply.notes, reply.files.notes ?? reply.files.translation));
     const attached = attachTranslation(doc, followed.file);
     const replyFigures = extractFigures(doc, attached);
     figures.set(doc.slug, replyFigures);
@@ -220,7 +222,7 @@ function emitReplyPages(files: Map<string, string>, reply: LoadedReply, views: M
     const blocks = ids.map((id) => {
       const v = views.get(id)!;
       for (const s of [...v.zh, ...(v.en ?? [])]) if (s.term) used.add(s.term);
-      return blockData({ block: v.block, zh: locale === 'zh-hant' ? v.hant : v.zh, en: v.en, translation: v.translation, enLabel: v.enLabel }, locale);
+      return blockData({ block: v.block, zh: locale === 'zh-hant' ? v.hant : v.zh, en: v.en, translation: v.translation, enLabel: v.enLabel, discrepancy: discrepancyView(reply, id) }, locale);
     });
     const pending = ids.filter((id) => views.get(id)!.translation.status !== 'translated').length;
     return { blocks, terms: [...used], pending };
@@ -231,6 +233,18 @@ function emitReplyPages(files: Map<string, string>, reply: LoadedReply, views: M
   const back = render(doc.backIds);
   write('index', { pending: front.pending + back.pending, terms: [...new Set([...front.terms, ...back.terms])], blocks: front.blocks, closing: back.blocks });
   for (const section of doc.sections) write(section.id, render(section.blockIds));
+}
+
+/** A block's source discrepancy (notes.yaml) with its Traditional text and links to the other blocks that state the same thing. */
+function discrepancyView(reply: LoadedReply, id: string): BlockView['discrepancy'] {
+  const d = reply.notes?.discrepancies[id];
+  if (!d) return undefined;
+  const byId = new Map(reply.doc.blocks.map((b) => [b.id, b]));
+  const href = (other: string) => {
+    const page = pageOf(byId.get(other)!);
+    return `replies/${reply.doc.slug}/${page === 'index' ? '' : `${page}/`}#${other}`;
+  };
+  return { zh: d.zh, hant: toTraditional(d.zh), en: d.en, see: d.see.map((other) => ({ id: other, href: href(other) })) };
 }
 
 /** The public JSON of a reply (`data/replies/<slug>.json`): a contract for analysts, documented in README.md. */

@@ -1,7 +1,8 @@
 /**
  * Translation QA, as professional tools check a bilingual file: missing,
  * orphaned and stale entries, numbers, glossary renderings, leftover Chinese,
- * inconsistent repetitions, and the coverage of quoted phrases by the glossary.
+ * inconsistent repetitions, names and glossary headlines used consistently
+ * across blocks (consistency.ts), and the coverage of quoted phrases by the glossary.
  */
 import { isLetterBlock, type ReplyDocument } from './model.ts';
 import type { TranslationFile } from './schemas.ts';
@@ -10,6 +11,7 @@ import { compareNumbers, chineseNumbers, englishNumbers } from './numbers.ts';
 import { termMatcher, termsIn } from './annotate.ts';
 import { sectionHash } from './translations.ts';
 import { formatProblem } from './errors.ts';
+import { checkConsistency } from './consistency.ts';
 
 /** The kinds of finding, each with its own fix. */
 export type FindingKind =
@@ -25,7 +27,9 @@ export type FindingKind =
   | 'summary-number'
   | 'summary-length'
   | 'moved'
-  | 'unglossed-quote';
+  | 'unglossed-quote'
+  | 'name-inconsistent'
+  | 'glossary-headline';
 
 /** One problem, located in a file and block, with how to fix it. */
 export interface Finding {
@@ -42,7 +46,7 @@ export function translatableZh(block: { kind: string; label?: string; zh: string
 }
 
 const HAN_RUN = /\p{Script=Han}[\p{Script=Han}·、]*/gu;
-const norm = (s: string) => s.toLowerCase().replace(/[\u2010-\u2015-]/g, ' ').replace(/[’']/g, "'").replace(/\s+/g, ' ');
+const norm = (s: string) => s.toLowerCase().replace(/[\u2010-\u2015-]/g, ' ').replace(/[’']/g, "'").replace(/[“”"‘]/g, '').replace(/\s+/g, ' ');
 
 /** Checks one reply's translation file against its document (and the glossary, when given). */
 export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undefined, file: string, glossary?: Glossary): Finding[] {
@@ -94,6 +98,8 @@ export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undef
     const texts = new Set(group.map((id) => entries[id]!.text.trim()));
     if (group.length > 1 && texts.size > 1) add('inconsistent', group.join(', '), `"${zh.slice(0, 20)}…" is translated in ${texts.size} different ways`, 'use one translation for identical Chinese');
   }
+  // One name, one rendering: names, titles and glossary headlines across blocks (consistency.ts).
+  checkConsistency(doc, tr, glossary, add);
   // Summaries: fresh, and every figure in them stated by the Chinese they summarise.
   for (const [id, s] of Object.entries(tr?.sections ?? {})) {
     const section = doc.sections.find((x) => x.id === id);

@@ -78,3 +78,22 @@ export function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, w
   const hint = unknown.length ? `remove or rename \`${unknown.join('`, `')}\` (see the schema described in README.md)` : `correct \`${path}\` so that it matches the schema described in README.md`;
   throw new ContentError({ file, block: path }, `${what}: ${issue.message}${more}`, hint);
 }
+
+const blockHash = z.string().regex(/^[0-9a-f]{12}$/, 'the 12-character hash of the Chinese block, as `npm run check` reports it');
+
+/** notes.yaml beside a reply's source.txt: source discrepancies shown on the block in every locale, keyed by block id; the Chinese itself is never changed. */
+export const notesSchema = z.strictObject({
+  discrepancies: z
+    .record(
+      z.string().regex(/^[a-z0-9-]+$/, 'a block id such as s1-p2-pt4'),
+      z.strictObject({
+        source: blockHash,
+        zh: z.string().trim().regex(/\p{Script=Han}/u, 'the explanation in Chinese (the zh-hant page gets it converted)'),
+        en: z.string().trim().min(1, 'the explanation in English'),
+        see: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a block id such as s2-5-p1-pt2')).default([]),
+      }),
+    )
+    .default({}),
+});
+
+export type NotesFile = z.infer<typeof notesSchema>;

@@ -122,6 +122,12 @@ export const en = {
   'notfound.homes': 'Home pages',
   'glossary.occurrenceOne': 'The term occurs in one paragraph of the replies.',
   'figures.countOne': '1 figure',
+  // translator notes and discrepancies
+  'note.translator': "Translator's note",
+  'note.discrepancy': 'Source discrepancy',
+  'note.ref': 'Note {n}',
+  'note.back': 'Back to the text',
+  'note.see': 'See also',
 } as const;
 
 /** A UI string key. */
@@ -246,4 +252,10 @@ export const zhHans: Record<UiKey, string> = {
   'notfound.homes': '首页',
   'glossary.occurrenceOne': '该术语在答复中出现于 1 个段落。',
   'figures.countOne': '1 项数据',
+  // translator notes and discrepancies
+  'note.translator': '译者注',
+  'note.discrepancy': '原文出入',
+  'note.ref': '注 {n}',
+  'note.back': '返回正文',
+  'note.see': '另见',
 };

@@ -21,8 +21,9 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-/** Renders blocks as a page would. */
-const renderBlocks = (blocks: BlockData[]) => container.renderToString(Blocks, { props: { blocks, up: '../../../' } });
+/** Renders blocks as a page would, without the note markers and notes (BlockNote, tested in notes.test.ts): what is left is the reply's text. */
+const renderBlocks = async (blocks: BlockData[]) =>
+  (await container.renderToString(Blocks, { props: { blocks, up: '../../../' } })).replace(/<span class="note-ref[^"]*"[^>]*><a [^>]*><\/a><\/span>/g, '').replace(/<div class="block-notes"[^>]*>[^]*?<\/div>/g, '');
 
 const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 

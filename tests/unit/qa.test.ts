@@ -1,5 +1,5 @@
-// Translation QA: one fixture folder per kind of finding (source.txt + en.yaml with exactly one fault → expected.txt),
-// a clean case with none, and the real seed content.
+// Translation QA: one fixture folder per kind of finding (source.txt + en.yaml with exactly one fault → expected.txt;
+// `<kind>--<variant>` for a kind found in more than one way), a clean case with none, and the real seed content.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadTranslation } from '../../scripts/lib/translations.ts';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { checkQuotedPhrases, checkTranslation, formatFindings, type Finding, type FindingKind } from '../../scripts/lib/qa.ts';
+import { capitalisedKeys, declaredRenderings, pinyinNames } from '../../scripts/lib/consistency.ts';
 import { caseNames, expectFile, fixtureDir, readSource, rel, ROOT } from './helpers.ts';
 
 const DIR = fixtureDir('qa');
@@ -26,13 +27,14 @@ function checkCase(name: string): Finding[] {
 
 describe('QA fixtures (tests/fixtures/qa/<kind>/ → expected.txt)', () => {
   it('has a clean case and one case per kind of finding', () => {
-    const kinds: FindingKind[] = ['glossary', 'inconsistent', 'leftover-chinese', 'missing', 'number-extra', 'number-missing', 'orphaned', 'stale', 'summary-number', 'summary-stale', 'unglossed-quote'];
-    expect(CASES).toEqual(['clean', ...kinds].sort());
+    const kinds: FindingKind[] = ['glossary', 'glossary-headline', 'inconsistent', 'leftover-chinese', 'missing', 'name-inconsistent', 'number-extra', 'number-missing', 'orphaned', 'stale', 'summary-number', 'summary-stale', 'unglossed-quote'];
+    expect([...new Set(CASES.map((c) => c.split('--')[0]))].sort()).toEqual(['clean', ...kinds].sort());
+    expect(CASES.filter((c) => c.startsWith('name-inconsistent--'))).toEqual(['name-inconsistent--note', 'name-inconsistent--pinyin', 'name-inconsistent--title']);
   });
 
   it.each(CASES)('%s: produces exactly its expected findings', (name) => {
     const findings = checkCase(name);
-    expect(findings.map((f) => f.kind)).toEqual(name === 'clean' ? [] : [name]);
+    expect(findings.map((f) => f.kind)).toEqual(name === 'clean' ? [] : [name.split('--')[0]]);
     expectFile(join(DIR, name, 'expected.txt'), findings.length ? `${formatFindings(findings)}\n` : '');
   });
 
@@ -66,6 +68,42 @@ describe('the real content', () => {
     expect(content.replies.length).toBeGreaterThan(0);
     const strictKinds = new Set<FindingKind>(['missing', 'stale', 'orphaned', 'number-missing', 'number-extra']);
     const findings = content.replies.flatMap((r) => checkTranslation(r.doc, r.translation, r.files.translation, content.glossary)).filter((f) => strictKinds.has(f.kind));
+    expect(formatFindings(findings)).toBe('');
+  });
+});
+
+describe('consistency checks (one name, one rendering)', () => {
+  it('reads the renderings a translator declares in a note, names only', () => {
+    expect(declaredRenderings('No known English names: 锐杰微 → Ruijiewei, 华锐光电 → Huarui Optoelectronics and 芯证 → Xinzheng are given in pinyin. 郑州合晶硅 → “Zhengzhou Hejing Silicon” (a subsidiary). 嘉晨电器 is rendered in pinyin as “Jiachen Electric”. 提升国家化 → 国际化.')).toEqual([
+      { zh: '锐杰微', en: 'Ruijiewei' },
+      { zh: '华锐光电', en: 'Huarui Optoelectronics' },
+      { zh: '芯证', en: 'Xinzheng' },
+      { zh: '郑州合晶硅', en: 'Zhengzhou Hejing Silicon' },
+      { zh: '嘉晨电器', en: 'Jiachen Electric' },
+    ]);
+  });
+
+  it('finds names written in pinyin, however they are spaced, and nothing in ordinary capitalised words', () => {
+    expect(pinyinNames('建成“郑好有”线上平台', 'We built the “Zheng Hao You” online platform.').get('郑好有')).toBe('Zheng Hao You');
+    expect([...pinyinNames('建成“郑好有”线上平台', 'We built the “Zhenghaoyou” online platform.')]).toEqual([['郑好有', 'Zhenghaoyou']]);
+    expect(pinyinNames('加强顶层设计', 'Strengthening Top-Level Design')).toEqual(new Map());
+    expect(capitalisedKeys('the Wafer Works (Zhengzhou) project').get('waferworks')).toBe('Wafer Works');
+  });
+
+  it('reports a pinyin name spelt two ways', () => {
+    const doc = parseReply('尊敬的王委员：\n一、基本情况\n建成“郑好有”平台。\n二、下一步工作\n推广“郑好有”平台。\n', { slug: 'spelling', file: 'source.txt' });
+    const tr = loadTranslation(
+      `language: en\nblocks:\n${doc.blocks.map((b) => `  ${b.id}: { source: ${b.hash}, text: "${{ salutation: 'Dear Member Wang:', s1: 'Basic situation', 's1-p1': 'We built the Zheng Hao You platform.', s2: 'Next steps', 's2-p1': 'We will promote the Zhenghaoyou platform.' }[b.id]}" }`).join('\n')}\n`,
+      'en.yaml',
+    );
+    const findings = checkTranslation(doc, tr, 'en.yaml').filter((f) => f.kind === 'name-inconsistent');
+    expect(findings.map((f) => `${f.block}: ${f.message}`)).toEqual(['s2-p1: 郑好有 is written “Zhenghaoyou” here but “Zheng Hao You” in s1-p1']);
+  });
+
+  it('reports nothing on the real content', () => {
+    const content = loadContent(join(ROOT, 'content'), ROOT);
+    const kinds = new Set<FindingKind>(['name-inconsistent', 'glossary-headline']);
+    const findings = content.replies.flatMap((r) => checkTranslation(r.doc, r.translation, r.files.translation, content.glossary)).filter((f) => kinds.has(f.kind));
     expect(formatFindings(findings)).toBe('');
   });
 });
