@@ -8,6 +8,9 @@ import { ContentError } from './errors.ts';
 /** meta.yaml beside a reply's source.txt: what the text itself may not say. */
 export const metaSchema = z.strictObject({
   proposalNumber: z.string().regex(/^\d+$/, 'digits only').optional(),
+  type: z.enum(['suggestion', 'proposal']).optional(),
+  outcome: z.enum(['A', 'B', 'C']).optional(),
+  documentNumber: z.string().optional(),
   session: z.string().optional(),
   addressee: z.string().optional(),
   issuingBody: z.strictObject({ zh: z.string().min(1), en: z.string().min(1).optional() }).optional(),

@@ -89,17 +89,17 @@ export interface OutcomeWording {
  */
 const OUTCOMES: Record<LocaleId, Record<OutcomeClass, [short: string, meaning: string]>> = {
   en: {
-    A: ['Solved or adopted', 'the matter raised has been solved or largely solved, or the suggestion has been adopted'],
+    A: ['Solved or adopted', 'the matter raised has been solved or largely solved, or what was put forward has been adopted'],
     B: ['Being solved or planned', 'the matter raised is being solved, or its solution has been included in a plan'],
-    C: ['Cannot be solved for now, or kept for reference', 'conditions do not allow the matter to be solved for now, or the suggestion is kept for reference'],
+    C: ['Cannot be solved for now, or kept for reference', 'conditions do not allow the matter to be solved for now, or it is kept for reference'],
   },
   'zh-hans': {
-    A: ['已解决或采纳', '所提问题已经解决或基本解决，或意见建议已被采纳'],
+    A: ['已解决或采纳', '所提问题已经解决或基本解决，或所提意见已被采纳'],
     B: ['正在解决或列入计划', '所提问题正在解决，或已列入计划逐步解决'],
     C: ['暂不能解决或留作参考', '所提问题因条件限制暂时不能解决，或留作参考'],
   },
   'zh-hant': {
-    A: ['已解決或採納', '所提問題已經解決或基本解決，或意見建議已被採納'],
+    A: ['已解決或採納', '所提問題已經解決或基本解決，或所提意見已被採納'],
     B: ['正在解決或列入計劃', '所提問題正在解決，或已列入計劃逐步解決'],
     C: ['暫不能解決或留作參考', '所提問題因條件限制暫時不能解決，或留作參考'],
   },
