@@ -26,8 +26,15 @@ export interface FacetValueView {
 /** The name of a facet in a locale (Year, Issuer, Type, Outcome class). */
 export const facetName = (locale: Locale, facet: Facet) => t(locale, `index.${facet}` as UiKey);
 
-/** Every value of every facet, in display order (years newest first, issuers by number of replies). */
+const valuesCache = new Map<Locale, Record<Facet, FacetValueView[]>>();
+
+/** Every value of every facet, in display order (years newest first, issuers by number of replies); computed once per locale. */
 export function facetValues(locale: Locale): Record<Facet, FacetValueView[]> {
+  if (!valuesCache.has(locale)) valuesCache.set(locale, computeValues(locale));
+  return valuesCache.get(locale)!;
+}
+
+function computeValues(locale: Locale): Record<Facet, FacetValueView[]> {
   const f = facets();
   return {
     year: f.years.map((y) => ({ facet: 'year', segment: y.slug, label: y.slug, count: y.count })),
@@ -43,12 +50,15 @@ export function facetValues(locale: Locale): Record<Facet, FacetValueView[]> {
   };
 }
 
-const bySlug = () => new Map(site.replies.map((r) => [r.slug, r]));
+let ordered: ReplyInfo[] | undefined;
 
 /** Every reply, newest first. */
 export function orderedReplies(): ReplyInfo[] {
-  const map = bySlug();
-  return facets().order.map((slug) => map.get(slug)!).filter(Boolean);
+  if (!ordered) {
+    const map = new Map(site.replies.map((r) => [r.slug, r]));
+    ordered = facets().order.map((slug) => map.get(slug)!).filter(Boolean);
+  }
+  return ordered;
 }
 
 /** The replies that have one facet value, newest first. */
