@@ -21,7 +21,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYamlText, stringify } from 'yaml';
 import { decodeSource } from '../lib/decode.ts';
 import { parseReply } from '../lib/parse.ts';
@@ -265,11 +265,14 @@ export function corpusReplies(templates: Template[], n: number, untranslated: Te
   });
 }
 
-/** Writes a content folder (replies/ + glossary.yaml) for n replies into `outDir`, replacing it; returns a digest of every byte written. */
+/** Writes a content folder (replies/ + glossary.yaml + site.yaml) for n replies into `outDir`, replacing it; returns a digest of every byte written. */
 export function writeCorpus(outDir: string, templates: Template[], n: number, glossaryPath: string, untranslated: Template[] = []): { digest: string; replies: number; bytes: number } {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'replies'), { recursive: true });
   copyFileSync(glossaryPath, join(outDir, 'glossary.yaml'));
+  // The site's settings (name, description) come with the glossary: prepare needs content/site.yaml.
+  const siteYaml = join(dirname(glossaryPath), 'site.yaml');
+  if (existsSync(siteYaml)) copyFileSync(siteYaml, join(outDir, 'site.yaml'));
   const hash = createHash('sha256').update(readFileSync(glossaryPath));
   let bytes = statSync(glossaryPath).size;
   for (const reply of corpusReplies(templates, n, untranslated)) {

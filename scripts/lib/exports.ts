@@ -49,10 +49,13 @@ export function glossaryCsv(terms: readonly GlossaryTerm[]): string {
   );
 }
 
+/** The site's English name in the exports' descriptions (from content/site.yaml); a neutral name where the caller gives none. */
+const DEFAULT_SITE_NAME = 'Policy Replies';
+
 /** The glossary as JSON: every field a reuser needs, in a fixed key order, with occurrences as block references. */
-export function glossaryJson(terms: readonly ExportTerm[]): string {
+export function glossaryJson(terms: readonly ExportTerm[], siteName = DEFAULT_SITE_NAME): string {
   const data = {
-    description: 'Glossary of Chinese policy terms with English renderings (Policy Replies, Zhengzhou). "official": true means an established English rendering was found; false means the rendering is our own.',
+    description: `Glossary of Chinese policy terms with English renderings (${siteName}). "official": true means an established English rendering was found; false means the rendering is our own.`,
     terms: terms.map((t) => ({
       id: t.id,
       zh: t.zh,
@@ -94,12 +97,14 @@ export interface TbxOptions {
   categoryNames?: Record<string, string>;
   /** The text of the header's sourceDesc. */
   source?: string;
+  /** The site's English name, named in the default sourceDesc. */
+  siteName?: string;
 }
 
 /** The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. */
 export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions = {}): string {
   const x = xmlEscape;
-  const source = options.source ?? 'Glossary of Chinese policy terms with English renderings, from Policy Replies, Zhengzhou (Chinese government replies to proposals). Simplified and Traditional Chinese, English.';
+  const source = options.source ?? `Glossary of Chinese policy terms with English renderings, from ${options.siteName ?? DEFAULT_SITE_NAME} (Chinese government replies to proposals and suggestions). Simplified and Traditional Chinese, English.`;
   const termSec = (indent: string, term: string, status: 'preferredTerm-admn-sts' | 'admittedTerm-admn-sts', extra: string[] = []) =>
     [`${indent}<termSec>`, `${indent}  <term>${x(term)}</term>`, `${indent}  <termNote type="administrativeStatus">${status}</termNote>`, ...extra.map((e) => `${indent}  ${e}`), `${indent}</termSec>`];
   const unique = (forms: string[]) => [...new Set(forms.filter((f) => f.trim() !== ''))];
@@ -169,9 +174,9 @@ export function figuresCsv(figures: readonly ExportFigure[]): string {
 }
 
 /** The key figures as JSON, with the site path of each figure's source block. */
-export function figuresJson(figures: readonly ExportFigure[]): string {
+export function figuresJson(figures: readonly ExportFigure[], siteName = DEFAULT_SITE_NAME): string {
   const data = {
-    description: 'Figures stated in the replies (Policy Replies, Zhengzhou), each with its unit, period, Chinese context, English label and source block. Values are in base units (yuan, not billion yuan).',
+    description: `Figures stated in the replies (${siteName}), each with its unit, period, Chinese context, English label and source block. Values are in base units (yuan, not billion yuan).`,
     figures: figures.map((f) => ({
       reply: f.reply,
       block: f.block,

@@ -81,6 +81,18 @@ export interface PageData {
   terms: string[];
   blocks: BlockData[];
   closing?: BlockData[];
+  /** The overview's metadata table: each `metadata` block of the document, verbatim, in the locale's script. */
+  metadata?: MetadataRow[];
+  /** The overview's Chinese metadata values (session, addressee, document number, issuer) in the locale's script. */
+  metaText?: { session?: string; addressee?: string; documentNumber?: string; issuer?: string };
+}
+
+/** A `metadata` block as the overview's metadata table shows it: labelled by its field, its Chinese text unchanged (Traditional on zh-hant). */
+export interface MetadataRow {
+  id: string;
+  field: NonNullable<Block['field']>;
+  lang: 'zh-Hans' | 'zh-Hant';
+  text: string;
 }
 
 /** Turns annotated text into runs, linking each term the first time `linked` has not seen it (once per block and language). */

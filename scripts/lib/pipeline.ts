@@ -8,12 +8,13 @@ import type { LoadedContent, LoadedReply } from './load.ts';
 import { attachTranslation, followIds, type AttachedTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
 import { toTraditional } from './hant.ts';
-import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type BlockView, type LocaleId, type PageData } from './page-data.ts';
+import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type BlockView, type LocaleId, type MetadataRow, type PageData } from './page-data.ts';
 import { checkNotes } from './notes.ts';
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import type { GlossaryTerm } from './glossary.ts';
 import { aboutFiles } from './about.ts';
+import { defaultEnglishTitle } from './wording.ts';
 import { buildLexicon, foldMaps, termRecord, type Lexicon, type SearchRecord } from './search-data.ts';
 
 /** A section as the site's navigation and pages need it. */
@@ -231,7 +232,14 @@ function emitReplyPages(files: Map<string, string>, reply: LoadedReply, views: M
     files.set(`pages/${locale}/${doc.slug}/${page}.json`, JSON.stringify({ notice: GENERATED_NOTICE, locale, reply: doc.slug, page, sourceHash: doc.sourceHash, ...data } satisfies PageData));
   const front = render(doc.frontIds);
   const back = render(doc.backIds);
-  write('index', { pending: front.pending + back.pending, terms: [...new Set([...front.terms, ...back.terms])], blocks: front.blocks, closing: back.blocks });
+  const metadata = (doc.metadataIds ?? []).map((id) => {
+    const v = views.get(id)!;
+    return { id, field: v.block.field ?? 'other', lang: locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans', text: (locale === 'zh-hant' ? v.hant : v.zh).map((s) => s.text).join('') } satisfies MetadataRow;
+  });
+  const script = (text?: string) => (text && locale === 'zh-hant' ? toTraditional(text) : text);
+  const { session, addressee, documentNumber, issuingBody } = doc.meta;
+  const metaText = { session: script(session), addressee: script(addressee), documentNumber: script(documentNumber), issuer: script(issuingBody?.zh) };
+  write('index', { pending: front.pending + back.pending, terms: [...new Set([...front.terms, ...back.terms])], blocks: front.blocks, closing: back.blocks, metadata, metaText });
   for (const section of doc.sections) write(section.id, render(section.blockIds));
 }
 
@@ -277,7 +285,7 @@ export { translatableZh, pageOf };
 function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>, figureRow: Map<string, number>): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const locale of LOCALES.map((l) => l.id)) {
-    const replyTitle = locale === 'en' ? doc.meta.title.en ?? doc.meta.title.zh : locale === 'zh-hant' ? info.titleHant : doc.meta.title.zh;
+    const replyTitle = locale === 'en' ? doc.meta.title.en ?? defaultEnglishTitle(doc.meta) ?? doc.meta.title.zh : locale === 'zh-hant' ? info.titleHant : doc.meta.title.zh;
     for (const v of views.values()) {
       const page = pageOf(v.block);
       const section = info.sections.find((s) => s.id === page);

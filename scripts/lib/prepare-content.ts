@@ -3,11 +3,13 @@
  * the build and the benchmark, so all three produce exactly the same files.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
+import { loadSiteConfig, localizeSiteConfig } from './site-config.ts';
+import { replyFacets } from './facets.ts';
 import { en, zhHans } from '../../src/i18n/strings.ts';
 
 /** What a prepare run reports: the pipeline result plus load warnings. */
@@ -17,6 +19,9 @@ export interface PrepareResult extends PipelineResult {
 
 /** Reads `contentDir`, runs the pipeline and replaces `outDir` with its output. */
 export function prepareContent(contentDir: string, outDir: string): PrepareResult {
+  // The site's own settings first: a bad site.yaml is one line, before any reply is read.
+  const siteFile = join(contentDir, 'site.yaml');
+  const settings = localizeSiteConfig(loadSiteConfig(siteFile, relative(process.cwd(), siteFile) || siteFile));
   const content = loadContent(contentDir);
   const result = runPipeline(content);
   rmSync(outDir, { recursive: true, force: true });
@@ -27,6 +32,8 @@ export function prepareContent(contentDir: string, outDir: string): PrepareResul
     writeFileSync(join(outDir, path), text);
   }
   writeFileSync(join(outDir, 'site.json'), JSON.stringify(result.site));
+  writeFileSync(join(outDir, 'site-config.json'), JSON.stringify(settings));
+  writeFileSync(join(outDir, 'facets.json'), JSON.stringify(replyFacets(result.site.replies)));
   mkdirSync(join(outDir, 'occurrences'), { recursive: true });
   for (const [id, list] of result.occurrences) writeFileSync(join(outDir, 'occurrences', `${id}.json`), JSON.stringify(list));
   mkdirSync(join(outDir, 'figures'), { recursive: true });

@@ -4,14 +4,20 @@
  */
 import siteJson from '../generated/site.json';
 import uiJson from '../generated/ui.json';
+import settingsJson from '../generated/site-config.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Occurrence, SiteData } from '../../scripts/lib/pipeline.ts';
 import type { Figure } from '../../scripts/lib/figures.ts';
 import type { UiKey } from '../i18n/strings.ts';
+import type { SiteSettings } from '../../scripts/lib/site-config.ts';
+import { defaultEnglishTitle } from '../../scripts/lib/wording.ts';
 
 /** The generated site data (replies, glossary, figures). */
 export const site = siteJson as unknown as SiteData;
+
+/** The site's name, description, region and contact from content/site.yaml, in every locale. */
+export const settings = settingsJson as SiteSettings;
 
 /** The locales, in switcher order. */
 export const locales = [
@@ -48,7 +54,7 @@ export const zhOf = (locale: Locale, simplified: string, traditional: string) =>
 
 /** A reply's title in a locale. */
 export function replyTitle(locale: Locale, reply: SiteData['replies'][number]): string {
-  if (locale === 'en') return reply.meta.title.en ?? reply.meta.title.zh;
+  if (locale === 'en') return reply.meta.title.en ?? defaultEnglishTitle(reply.meta) ?? reply.meta.title.zh;
   return locale === 'zh-hant' ? reply.titleHant : reply.meta.title.zh;
 }
 

@@ -1,5 +1,7 @@
 // sitemap.xml: every page in every locale, with hreflang alternates. Needs SITE (absolute URLs); without it the sitemap is empty.
 import { site, locales, url } from '../lib/site';
+import { facetValues } from '../lib/replies';
+import { FACETS } from '../../scripts/lib/facets.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
@@ -7,6 +9,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 function sitePaths(): string[] {
   return [
     '',
+    'replies/',
+    ...FACETS.flatMap((facet) => facetValues('en')[facet].map((v) => `replies/by/${facet}/${v.segment}/`)),
     ...site.replies.flatMap((r) => [`replies/${r.slug}/`, ...r.sections.map((s) => `replies/${r.slug}/${s.id}/`)]),
     'glossary/',
     ...site.glossary.map((g) => `glossary/${g.id}/`),
