@@ -47,7 +47,7 @@ export function qualifierOf(before: string, inner: string | undefined, after: st
 
 /** Target cues in a clause or sentence: plans, intentions, deadlines ahead. 计划 counts only as a verb (not 行动计划), 目标 only as a goal being set (not 完成目标). */
 const TARGET_CUE =
-  /力争|争取|力求|预计|拟[在于将对]?|确保|努力[实将使]|下一步|下步|下阶段|今后|明年|年底前|年内|下半年|到20\d\d年|至20\d\d年底|到“?十[四五六]五”?末|计划(?:于|在|到|今年|明年|新增|完成|实施|投资|建设|开工|培育)|目标(?:是|为|到|达到)|为目标|(?:我们|我局|我委|我厅|我办|我市|我县|我区|本局|还|也|并|仍|都|继续)将|将(?:继续|进一步|持续|加快|全力|大力|积极|着力|重点|不断|逐步|力争|努力|按照|围绕|新增|完成|实现|推动|推进|加强|开展|建成|培育)/;
+  /要求[^，,。；;]{0,12}达到|力争|争取(?:到|在|于|实现|达到|新增|完成|年底)|力求|预计|(?<!模)拟(?:在|于|将|对|新增|建设|实施)|确保|努力[实将使]|下一步|下步|下阶段|今后|明年|年底前|年内|下半年|到20\d\d年|至20\d\d年底|到“?十[四五六]五”?末|计划(?:于|在|到|今年|明年|新增|完成|实施|投资|建设|开工|培育)|目标(?:是|为|到|达到)|为目标|(?:我们|我局|我委|我厅|我办|我市|我县|我区|本局|还|也|并|仍|都|继续)将|将(?:继续|进一步|持续|加快|全力|大力|积极|着力|重点|不断|逐步|力争|努力|按照|围绕|新增|完成|实现|推动|推进|加强|开展|建成|培育)/;
 /** Result cues: something already done or a state now. They win over a section that plans, not over a target cue in the same clause. */
 const RESULT_CUE = /已经|已[经有建完达实累]|截至|截止|目前|当前|上年|去年|累计完成|超额完成|完成了|实现了/;
 /** Headings of sections that state plans: 下步工作计划, 下一步打算, 今后工作思路, 2021年工作目标 … */
@@ -72,7 +72,7 @@ export function statusOf(input: { clause: string; sentence: string; blockStart: 
 
 /** Words that open a clause without naming what is counted: enumerators, time, subject, verbs of doing. Stripped from the front, repeatedly. */
 const ZH_LEAD =
-  /^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外|并|且|共计|合计|总计|共|均|累计|时间|先后|分别|已经|已|还|也|\d{4}(?:[-至到]\d{4})?年(?:\d{1,2}月)?(?:以来|底|末)?|全年|当年|年底前|年内|下半年|上半年|目前|截至目前|截至\S{0,8}?底|全市|全省|全县|全区|全国|我市|我省|我县|我区|本市|郑州市|市级层面|在|对|为|向|由|通过|利用|帮助|组织|推动|推进|新增|新建|建成|建设|培育|完成|实现|落实|发布|举办|签约|引进了?|办理|开展|解决|拨付|评选出|压减|推广|协调|推荐|成立|实施|修建|纳入|认定|创建|获批|获评|入选|支持|安排|投入|争取|下达|兑现|发放|减免|减少|增加|打造|提质改造|改造|新改建|改建|扩建|培训|招聘|为了|力争|确保|预计|计划|努力|积极|着力|持续|进一步|大力|加快|，|,|、|和|及|与|以及)+/;
+  /^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外|我局|我委|我厅|我办|我们|本局|还将|将|继续|并|且|共计|合计|总计|总共|共|均|累计|时间|先后|分别|已经|已|还|也|\d{4}(?:[-至到]\d{4})?年(?:\d{1,2}月)?(?:以来|底|末)?|全年|当年|年底前|年内|下半年|上半年|目前|截至目前|截至\S{0,8}?底|全市|全省|全县|全区|全国|我市|我省|我县|我区|本市|郑州市|市级层面|在|对|为|向|由|通过|利用|帮助|组织|推动|推进|新增|新建|建成|建设|培育|完成|实现|落实|发布|举办|签约|引进了?|办理|开展|解决|拨付|评选出|压减|推广|协调|推荐|成立|实施|修建|纳入|认定|创建|获批|获评|入选|支持|安排|投入|争取|下达|兑现|发放|减免|减少|增加|打造|提质改造|改造|新改建|改建|扩建|培训|招聘|为了|力争|确保|预计|计划|努力|积极|着力|持续|进一步|大力|加快|，|,|、|和|及|与|以及)+/;
 /** Words that close the stretch before a number without naming anything: verbs of reaching and changing. Stripped from the end. */
 const ZH_TAIL = /(?:和|及|与|、|达到了?|达|为|是|有|增至|增加到|增长到|降至|降低到|下降到|提升至|提高至|提高到|提升到|突破|超过|实现|完成|共计|合计|总计|累计|共|约|近|均|分别|仅|已|排名|排名第|位居|居|位列|增长|增速达到|增速为|增速|提高|提升|降低|下降|减少|增加|同比|比上年|较上年)+$/;
 /** Measures that need a subject to mean anything: 增速 of what, 比重 of what. */
@@ -117,6 +117,7 @@ const ZH_AFTER_VERB = /(?:开展|进行|纳入|帮助|协调|参加|参与|获�
 
 /** The noun right after a number (N家X…), up to a verb that starts a predicate. */
 function nounAfter(after: string): string {
+  if (/^(?:和|及|与|以及|、)/.test(after)) return '';
   const first = after.split(/[，,。；;、：:]/)[0] ?? '';
   const at = first.search(ZH_AFTER_VERB);
   return cleanZh(at > 0 ? first.slice(0, at) : at === 0 ? '' : first).replace(/(?:和|及|与|以及)$/, '');
@@ -248,6 +249,7 @@ export function cleanEn(text: string): string {
       .replace(/^(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|also|moreover|in addition|meanwhile|within this|of which|among them|in \d{4}(?:[-–]\d{4})?|for the year|by the end of (?:the|this) year|in the second half of the year),?\s+)/i, '')
       .replace(/^(?:and|with|while|including|as well as|but|which|where|whereas)\s+/i, '')
       .replace(/^(?:the|a|an)\s+/i, '')
+      .replace(/^(?:city|province|county|district|country)'s\s+|\bthe (?:city|province|county|district)'s\s+/gi, '')
       .replace(/^(?:number|total number|total|count) of\s+/i, '')
       .replace(/\s+(?:in|of|at|to|for|by|from|with|on|and|or|the|a|an|its|their)$/i, '')
       .replace(/[\s,;:.]+$/, '')

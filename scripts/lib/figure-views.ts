@@ -21,7 +21,7 @@ export interface ChartGroup {
   kind: Figure['kind'];
   unit: string;
   status: Figure['status'];
-  /** For counts: the one block that states them all together. */
+  /** For counts: the one block that states them all together (in one sentence). */
   block?: string;
   /** The periods of its figures, in order, without repeats. */
   periods: string[];
@@ -30,28 +30,30 @@ export interface ChartGroup {
 
 /** Kinds whose figures are measured alike across the text: any two growth rates (or shares, or sums of money) of the same status can share a chart. */
 const MEASURES: Figure['kind'][] = ['growth', 'money', 'share'];
-/** Kinds whose figures count different things: charted only when one block states them together (新增省级质量标杆11家、工业设计中心10家…). */
+/** Kinds whose figures count different things: charted only when one sentence lists at least three of them together (新增省级质量标杆11家、工业设计中心10家…). */
 const COUNTS: Figure['kind'][] = ['count', 'capacity'];
 
 /**
  * The charts of a reply: figures of one kind, one unit and one status (results apart from targets);
- * growth rates, shares and money across the reply, counts only within the block that lists them.
- * A chart needs two figures; ranks and other figures stay in the table.
+ * growth rates, shares and money across the reply, counts only within the sentence that lists them
+ * (at least three). A chart needs two figures; percentage-point changes (which need the share they
+ * change), ranks and other figures stay in the table.
  */
 export function chartGroups(figures: readonly NumberedFigure[]): ChartGroup[] {
   const groups = new Map<string, ChartGroup>();
   for (const f of figures) {
     const measure = MEASURES.includes(f.kind);
-    if (!measure && !COUNTS.includes(f.kind)) continue;
+    if ((!measure && !COUNTS.includes(f.kind)) || f.unit === 'percentage points') continue;
     const block = measure ? undefined : f.block;
-    const id = ['chart', f.kind, f.status, f.unit.replace(/[^a-z0-9]+/gi, '-').toLowerCase() || 'x', ...(block ? [block] : [])].join('-').replace(/-+/g, '-');
+    const unitId = f.unit === '%' ? 'percent' : f.unit.replace(/[^a-z0-9]+/gi, '-').toLowerCase() || 'x';
+    const id = ['chart', f.kind, f.status, unitId, ...(block ? [block, String(f.sentence ?? 0)] : [])].join('-').replace(/-+/g, '-');
     const group = groups.get(id) ?? { id, kind: f.kind, unit: f.unit, status: f.status, ...(block ? { block } : {}), periods: [], figures: [] };
     group.figures.push(f);
     if (f.period && !group.periods.includes(f.period)) group.periods.push(f.period);
     groups.set(id, group);
   }
   const order = (g: ChartGroup) => (MEASURES.includes(g.kind) ? MEASURES.indexOf(g.kind) : 10) * 2 + (g.status === 'result' ? 0 : 1);
-  return [...groups.values()].filter((g) => g.figures.length >= 2).sort((a, b) => order(a) - order(b) || a.figures[0]!.row - b.figures[0]!.row);
+  return [...groups.values()].filter((g) => g.figures.length >= (g.block ? 3 : 2)).sort((a, b) => order(a) - order(b) || a.figures[0]!.row - b.figures[0]!.row);
 }
 
 /** How many headline figures a reply (and the site) shows at most, and at least when it has them. */

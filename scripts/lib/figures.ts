@@ -43,6 +43,8 @@ export interface Figure {
   labelEn?: string;
   /** Other blocks that state the same figure (the reply repeats some). */
   alsoIn?: string[];
+  /** Which sentence of its block states it (from 0): counts stated in one sentence are listed together and may share a chart. */
+  sentence?: number;
 }
 
 const UNIT_EN: Record<string, string> = {
@@ -115,7 +117,7 @@ export function isRestatement(g: Figure, f: Figure, text: Map<string, string>): 
 export function statementYear(zh: string): string | undefined {
   for (const m of zh.matchAll(/(\d{4})年/g)) {
     const before = zh.slice(0, m.index);
-    if (/[比较\-–—~至到]$/.test(before) || /^\s*[-–—~至到]\s*\d{4}/.test(zh.slice(m.index + m[0].length))) continue;
+    if (/[比较]$/.test(before) || /\d{4}年?\s*[-–—~至到]$/.test(before) || /^\s*[-–—~至到]\s*\d{4}/.test(zh.slice(m.index + m[0].length))) continue;
     if (insideBrackets(before)) continue;
     return m[1];
   }
@@ -136,8 +138,11 @@ const PLAN_START: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, �
  * (2021-2022年完成…, 2018至2020年累计…), or a five-year plan period (“十三五”时期 → 2016-2020); ranges inside
  * brackets or titles are plan periods of documents, not of the statement. The first in the text wins.
  */
-export function statementPeriod(zh: string): string | undefined {
+export function statementPeriod(zh: string, replyYear?: number): string | undefined {
   const found: { at: number; period: string }[] = [];
+  // 2012年来, 2018年以来: from that year to the reply's.
+  const since = /(\d{4})年(?:以)?来/.exec(zh);
+  if (since && replyYear && Number(since[1]) < replyYear && !insideBrackets(zh.slice(0, since.index))) found.push({ at: since.index, period: `${since[1]}-${replyYear}` });
   for (const m of zh.matchAll(/(\d{4})年?\s*[-–—~至到]\s*(\d{4})年/g)) {
     if (insideBrackets(zh.slice(0, m.index)) || /[比较]$/.test(zh.slice(0, m.index))) continue;
     found.push({ at: m.index, period: `${m[1]}-${m[2]}` });
@@ -150,7 +155,7 @@ export function statementPeriod(zh: string): string | undefined {
     break;
   }
   const year = statementYear(zh);
-  if (year) found.push({ at: zh.search(new RegExp(`(?<![比较\\-–—~至到])${year}年(?!\\s*[-–—~至到]\\s*\\d{4})`)), period: year });
+  if (year && !found.some((f) => f.period.startsWith(`${year}-`))) found.push({ at: zh.search(new RegExp(`(?<![比较])${year}年(?!\\s*[-–—~至到]\\s*\\d{4})`)), period: year });
   return found.sort((a, b) => a.at - b.at)[0]?.period;
 }
 
@@ -197,13 +202,13 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
   // A figure's period: its block's own, else the last one earlier in the section, else the first one later in it, else the reply's year.
   const sectionPeriods = new Map<string, string[]>();
   for (const block of doc.blocks) {
-    const p = statementPeriod(block.zh);
+    const p = statementPeriod(block.zh, replyYear);
     if (p) sectionPeriods.set(block.section, [...(sectionPeriods.get(block.section) ?? []), p]);
   }
   const lastPeriod = new Map<string, string>();
   for (const block of doc.blocks) {
     if (!isLetterBlock(block) || NO_FIGURES.has(block.kind)) continue;
-    const own = statementPeriod(block.zh);
+    const own = statementPeriod(block.zh, replyYear);
     if (own) lastPeriod.set(block.section, own);
     const inherited = own ? undefined : lastPeriod.get(block.section) ?? sectionPeriods.get(block.section)?.[0];
     const period = own ?? inherited ?? (replyYear ? String(replyYear) : undefined);
@@ -284,6 +289,7 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
         zh: `${prefix}${raw.text}${suffix}`,
         contextZh,
         ...(labelEn ? { labelEn } : {}),
+        sentence: zh.slice(0, raw.index).match(/[。！？!?]/g)?.length ?? 0,
       });
     }
   }
