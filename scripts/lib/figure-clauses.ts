@@ -378,6 +378,9 @@ function enIndicatorRaw(input: EnIndicatorInput): string | undefined {
       const subject = subjectOf(before) || subjectOf(input.sentenceBefore);
       if (subject) return `${subject} growth`;
     }
+    // "with a total investment of 100.7 billion yuan" after "96 major projects": whose total it is.
+    const owner = previous?.split(/\s+(?:with|of which|including)\s+/)[0];
+    if (np && /^(?:total )?(?:contract value|investment|value|amount|sum)$/i.test(np) && owner && !/\d/.test(owner)) return `${np} of ${owner}`;
     if (np) return worth ? `value of ${np}` : np;
   }
   if (REACH_VERB.test(before)) {

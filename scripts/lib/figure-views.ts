@@ -30,13 +30,13 @@ export interface ChartGroup {
 
 /** Kinds whose figures are measured alike across the text: any two growth rates (or shares, or sums of money) of the same status can share a chart. */
 const MEASURES: Figure['kind'][] = ['growth', 'money', 'share'];
-/** Kinds whose figures count different things: charted only when one sentence lists at least three of them together (新增省级质量标杆11家、工业设计中心10家…). */
+/** Kinds whose figures count different things: charted only when one sentence lists at least three of them together (新增省级质量标杆11家、工业设计中心10家…), of like size. */
 const COUNTS: Figure['kind'][] = ['count', 'capacity'];
 
 /**
  * The charts of a reply: figures of one kind, one unit and one status (results apart from targets);
  * growth rates, shares and money across the reply, counts only within the sentence that lists them
- * (at least three). A chart needs two figures; percentage-point changes (which need the share they
+ * (at least three, the largest at most COUNT_RANGE times the smallest). A chart needs two figures; percentage-point changes (which need the share they
  * change), ranks and other figures stay in the table.
  */
 export function chartGroups(figures: readonly NumberedFigure[]): ChartGroup[] {
@@ -53,7 +53,15 @@ export function chartGroups(figures: readonly NumberedFigure[]): ChartGroup[] {
     groups.set(id, group);
   }
   const order = (g: ChartGroup) => (MEASURES.includes(g.kind) ? MEASURES.indexOf(g.kind) : 10) * 2 + (g.status === 'result' ? 0 : 1);
-  return [...groups.values()].filter((g) => g.figures.length >= (g.block ? 3 : 2)).sort((a, b) => order(a) - order(b) || a.figures[0]!.row - b.figures[0]!.row);
+  return [...groups.values()].filter((g) => g.figures.length >= (g.block ? 3 : 2) && (!g.block || likeSize(g.figures))).sort((a, b) => order(a) - order(b) || a.figures[0]!.row - b.figures[0]!.row);
+}
+
+/** The most a count chart's largest value may be of its smallest: 16,000 enterprises beside 13 (or 1,084 beside 3 green factories) count things of different kinds, and the small bar would not show. */
+export const COUNT_RANGE = 100;
+
+function likeSize(figures: readonly Figure[]): boolean {
+  const values = figures.map((f) => f.value).filter((v) => v > 0);
+  return values.length === figures.length && Math.max(...values) <= COUNT_RANGE * Math.min(...values);
 }
 
 /** How many headline figures a reply (and the site) shows at most, and at least when it has them. */

@@ -20,11 +20,15 @@ const UNIT_ZH: Record<string, string> = {
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 /** A figure's number and unit as a page shows them: money scaled (billion yuan, 亿元), ranks as ordinals, the qualifier in the page's words. */
-export function figureValue(f: Pick<Figure, 'value' | 'unit' | 'kind' | 'qualifier' | 'qualifierZh'>, locale: Locale): { number: string; unit: string } {
+export function figureValue(f: Pick<Figure, 'value' | 'unit' | 'kind' | 'qualifier' | 'qualifierZh'>, locale: Locale, options: { moneyScale?: number } = {}): { number: string; unit: string } {
   const zh = locale !== 'en';
   let number: string;
   let unit: string;
-  if (f.kind === 'money') {
+  if (f.kind === 'money' && options.moneyScale) {
+    // A chart's common scale (billion yuan, 亿元), so that every bar's text is in the chart's unit.
+    number = formatNumber(f.value / options.moneyScale, 4);
+    unit = t(locale, 'figures.money.billion');
+  } else if (f.kind === 'money') {
     const [scale, key] = zh ? (f.value >= 1e8 ? [1e8, 'figures.money.billion'] : f.value >= 1e4 ? [1e4, 'figures.money.million'] : [1, 'figures.money.yuan']) : f.value >= 1e9 ? [1e9, 'figures.money.billion'] : f.value >= 1e6 ? [1e6, 'figures.money.million'] : [1, 'figures.money.yuan'];
     number = formatNumber(f.value / (scale as number), 4);
     unit = t(locale, key as 'figures.money.billion');

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFigures, isRestatement, statementPeriod, statementYear, type Figure } from '../../scripts/lib/figures.ts';
-import { chartGroups, headlineFigures, numberFigures, HEADLINE_MAX, HEADLINE_MIN } from '../../scripts/lib/figure-views.ts';
+import { chartGroups, headlineFigures, numberFigures, COUNT_RANGE, HEADLINE_MAX, HEADLINE_MIN } from '../../scripts/lib/figure-views.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 import { parseReply } from '../../scripts/lib/parse.ts';
@@ -156,8 +156,12 @@ describe('the seed reply', () => {
       expect(new Set(g.figures.map((f) => `${f.kind}|${f.unit}|${f.status}`)).size, g.id).toBe(1);
       if (g.block) expect(new Set(g.figures.map((f) => `${f.block}|${f.sentence}`)).size, g.id).toBe(1);
     }
-    const withTotal = groups.find((g) => g.figures.some((f) => f.value === 16000))!;
-    expect(withTotal.figures.map((f) => f.zh)).toEqual(['1.6万家', '2367家', '13家']);
+    // Not 16,000 enterprises next to 13, nor 1,084 enterprises next to 3 green factories.
+    expect(groups.some((g) => g.figures.some((f) => f.value === 16000))).toBe(false);
+    expect(groups.some((g) => g.figures.some((f) => f.value === 1084))).toBe(false);
+    for (const g of groups.filter((x) => x.block)) expect(Math.max(...g.figures.map((f) => f.value)) / Math.min(...g.figures.map((f) => f.value)), g.id).toBeLessThanOrEqual(COUNT_RANGE);
+    const listed = groups.find((g) => g.figures.some((f) => f.zh === '143家'))!;
+    expect(listed.figures.map((f) => f.zh)).toEqual(['11家', '10家', '5家', '62家', '143家']);
     expect(groups.some((g) => g.figures.some((f) => f.status === 'target') && g.figures.some((f) => f.status === 'result'))).toBe(false);
     expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length);
   });
