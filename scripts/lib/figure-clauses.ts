@@ -292,7 +292,7 @@ export function headPhrase(text: string, keepArticle = false): string {
     }
   }
   let t = text.slice(0, end);
-  const stop = t.search(/\s(?:was|were|is|are|had|has|have|been|will|into|exceeding|including|which|that|while|greatly|fully|effectively|respectively|started|each|totall?ing|worth|so as|in order|to (?:help|ensure|provide|support|promote|carry|build|expand|meet|serve|be))\b|\sand\s+(?=\d|the\b|a\b|an\b|more\b|nearly\b|about\b|[a-z]+ed\b)/i);
+  const stop = t.search(/\s(?:was|were|is|are|had|has|have|been|will|exceeding|including|which|that|while|greatly|fully|effectively|respectively|started|each|totall?ing|worth|so as|in order|to (?:help|ensure|provide|support|promote|carry|build|expand|meet|serve|be))\b|\sand\s+(?=\d|the\b|a\b|an\b|more\b|nearly\b|about\b|[a-z]+ed\b)/i);
   if (stop !== -1) t = t.slice(0, stop);
   const words = t.trim().split(/\s+/).filter(Boolean);
   if (words.length > 10) {
@@ -337,6 +337,8 @@ export interface EnIndicatorInput {
   previous?: string;
   /** The noun phrase after the next number in the clause (for "4 provincial-level and 5 municipal-level … centers"). */
   nextPhrase?: string;
+  /** The rest of the sentence after the clause, to its semicolon or full stop (", including …, started construction"). */
+  clauseRest?: string;
 }
 
 const EN_LEVEL = /^(?:national|provincial|municipal|city|county|district)(?:[- ]level)?$/i;
@@ -370,7 +372,12 @@ function enIndicatorRaw(input: EnIndicatorInput): string | undefined {
     const who = /^(?:each|both|all|they|it|this|these)$/i.test(subject) ? previous ?? '' : subject;
     if (whole) return who ? `${who} as a share of ${whole}` : `share of ${whole}`;
   }
-  if (kind === 'count' && afterPhrase && !EN_LEVEL.test(afterPhrase)) return afterPhrase;
+  if (kind === 'count' && afterPhrase && !EN_LEVEL.test(afterPhrase)) {
+    // "265 projects, including …, started construction": a bare noun takes the clause's closing verb.
+    const rest = lastPart(after) !== after ? lastPart(after) : input.clauseRest ? lastPart(input.clauseRest) : '';
+    const closing = rest.trim().match(/^(?:(?:were|was|have been|had been|has been)\s+)?((?:[a-z]+ed|started|began|broke)\b(?:\s+[a-z-]+){0,2})\s*$/i)?.[1];
+    return afterPhrase.split(/\s+/).length <= 2 && closing ? `${afterPhrase} ${closing}` : afterPhrase;
+  }
   if (OF_LIKE.test(before)) {
     const worth = kind === 'money' && /worth|valued|amounting|totall?ing/i.test(before.match(OF_LIKE)![0]);
     const np = tailPhrase(before.replace(OF_LIKE, ''));

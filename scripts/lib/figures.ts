@@ -268,7 +268,10 @@ function extractAll(doc: ReplyDocument, attached: AttachedTranslation): Figure[]
         const local = hit.index - clause.start;
         const nextNumber = englishNumbersAt(clause.text).find((n) => n.index > local);
         const nextPhrase = nextNumber ? enIndicator({ clause: clause.text, index: nextNumber.index, numberText: nextNumber.text, kind, unit, sentenceBefore }) : undefined;
-        indicatorEn = enIndicator({ clause: clause.text, index: local, numberText: hit.text, kind, unit, sentenceBefore, previous: kind === 'rank' ? previousEnMeasure : previousEn, nextPhrase });
+        const restStart = clause.start + clause.text.length;
+        const restEnd = en.slice(restStart).search(/[;.](?=\s|$)/);
+        const clauseRest = en.slice(restStart, restEnd === -1 ? en.length : restStart + restEnd);
+        indicatorEn = enIndicator({ clause: clause.text, index: local, numberText: hit.text, kind, unit, sentenceBefore, previous: kind === 'rank' ? previousEnMeasure : previousEn, nextPhrase, clauseRest });
         previousEn = indicatorEn ?? previousEn;
         if (kind === 'growth' || kind === 'share' || kind === 'money') previousEnMeasure = indicatorEn ?? previousEnMeasure;
       }

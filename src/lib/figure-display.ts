@@ -68,7 +68,7 @@ export function figureValueText(f: Pick<Figure, 'value' | 'unit' | 'kind' | 'qua
 
 /** A figure's indicator in the page's language, with the language it is in (English pages fall back to the Chinese while a block is untranslated). */
 export function figureIndicator(f: Pick<Figure, 'indicatorZh' | 'indicatorEn'>, locale: Locale): { text: string; lang: string } {
-  if (locale === 'en' && f.indicatorEn) return { text: f.indicatorEn[0]!.toUpperCase() + f.indicatorEn.slice(1), lang: 'en' };
+  if (locale === 'en' && f.indicatorEn) return { text: f.indicatorEn.replace(/[a-z]/, (c) => c.toUpperCase()), lang: 'en' };
   if (locale === 'zh-hant') return { text: toTraditional(f.indicatorZh), lang: 'zh-Hant' };
   return { text: f.indicatorZh, lang: 'zh-Hans' };
 }

@@ -143,6 +143,12 @@ describe('the English side', () => {
     expect(enIndicator({ clause, index, numberText: number, kind, unit, sentenceBefore: '' })).toBe(expected);
   });
 
+  it('gives a bare noun the verb that closes its sentence ("265 projects, including …, started construction")', () => {
+    expect(enIndicator({ clause: '265 projects', index: 0, numberText: '265', kind: 'count', unit: 'units', sentenceBefore: '', clauseRest: ', including the Haier water heater project, started construction' })).toBe('projects started construction');
+    expect(enIndicator({ clause: 'and 276 projects', index: 4, numberText: '276', kind: 'count', unit: 'units', sentenceBefore: '', clauseRest: ', including the wafer project (Phase 2), were completed' })).toBe('projects completed');
+    expect(enIndicator({ clause: '16,000 industrial enterprises', index: 0, numberText: '16,000', kind: 'count', unit: 'enterprises', sentenceBefore: '', clauseRest: ', 2,367 above designated size' })).toBe('industrial enterprises');
+  });
+
   it('cleans a phrase of openers and trailing prepositions', () => {
     expect(cleanEn('Second, the number of 5G base stations in')).toBe('5G base stations');
   });
