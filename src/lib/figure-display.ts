@@ -46,10 +46,11 @@ export function figureValue(f: Pick<Figure, 'value' | 'unit' | 'kind' | 'qualifi
   if (f.qualifier !== 'none') {
     if (zh) {
       // The Chinese words as written: 近 before the number, 余/多 after it, 以上/左右 after the unit.
-      const words = (f.qualifierZh ?? '').split('…').filter(Boolean).map((w) => (locale === 'zh-hant' ? toTraditional(w) : w));
-      const after = words.filter((w) => AFTER_UNIT.includes(w));
-      const inner = words.filter((w) => w === '余' || w === '多' || w === '餘');
-      const before = words.filter((w) => !after.includes(w) && !inner.includes(w));
+      const words = (f.qualifierZh ?? '').split('…').filter(Boolean);
+      const conv = (list: string[]) => list.map((w) => (locale === 'zh-hant' ? toTraditional(w) : w));
+      const after = conv(words.filter((w) => AFTER_UNIT.includes(w)));
+      const inner = conv(words.filter((w) => w === '余' || w === '多'));
+      const before = conv(words.filter((w) => !AFTER_UNIT.includes(w) && w !== '余' && w !== '多'));
       number = `${before.join('')}${number}${inner.join('')}`;
       if (after.length) {
         if (unit) unit = `${unit}${after.join('')}`;
