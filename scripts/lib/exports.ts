@@ -155,8 +155,8 @@ export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions 
   ].join('\n');
 }
 
-/** The columns of figures.csv, in order: a public contract for analysts. */
-export const FIGURES_CSV_COLUMNS = ['reply', 'block', 'kind', 'value', 'unit', 'period', 'zh', 'context_zh', 'label_en', 'url'] as const;
+/** The columns of figures.csv, in order: a public contract for analysts. Read `value` with `qualifier` (more-than 1100 is 1100余, not 1100) and `status` (a target is not a result). */
+export const FIGURES_CSV_COLUMNS = ['reply', 'block', 'kind', 'indicator_zh', 'indicator_en', 'qualifier', 'value', 'unit', 'status', 'period', 'period_from', 'zh', 'context_zh', 'label_en', 'also_in', 'url'] as const;
 
 /** A value as plain digits (no exponent, no float noise such as 0.30000000000000004). */
 export function plainNumber(value: number): string {
@@ -165,31 +165,37 @@ export function plainNumber(value: number): string {
   return Math.abs(rounded) < 1e-6 && rounded !== 0 ? rounded.toFixed(12).replace(/0+$/, '') : String(rounded);
 }
 
-/** The key figures as CSV: one row per figure, `url` the site path of the source block's anchor. */
+/** The key figures as CSV: one row per figure, `url` the site path of the source block's anchor, `also_in` the other blocks that state it, joined with "; ". */
 export function figuresCsv(figures: readonly ExportFigure[]): string {
   return toCsv(
     FIGURES_CSV_COLUMNS,
-    figures.map((f) => [f.reply, f.block, f.kind, plainNumber(f.value), f.unit, f.period, f.zh, f.contextZh, f.labelEn, f.url]),
+    figures.map((f) => [f.reply, f.block, f.kind, f.indicatorZh, f.indicatorEn, f.qualifier, plainNumber(f.value), f.unit, f.status, f.period, f.periodFrom, f.zh, f.contextZh, f.labelEn, (f.alsoIn ?? []).join(LIST_SEPARATOR), f.url]),
   );
 }
 
 /** The key figures as JSON, with the site path of each figure's source block. */
 export function figuresJson(figures: readonly ExportFigure[], siteName = DEFAULT_SITE_NAME): string {
   const data = {
-    description: `Figures stated in the replies (${siteName}), each with its unit, period, Chinese context, English label and source block. Values are in base units (yuan, not billion yuan).`,
+    description:
+      `Figures stated in the replies (${siteName}). Read each value with its qualifier (more-than, nearly, at-least, about, at-most or none: "1100余个" is more-than 1100) and its status (result or target). Values are in base units (yuan, not billion yuan). period is the year or years the statement is about; periodFrom says whether the block states it (text), its section does (section) or it is the year of the reply (reply). indicatorZh and indicatorEn name what is counted; labelEn is the clause of the English translation that states the number.`,
     figures: figures.map((f) => ({
       reply: f.reply,
       block: f.block,
       kind: f.kind,
+      indicatorZh: f.indicatorZh,
+      indicatorEn: f.indicatorEn ?? null,
+      qualifier: f.qualifier,
       value: Number(plainNumber(f.value)),
       unit: f.unit,
+      status: f.status,
       period: f.period ?? null,
+      periodFrom: f.periodFrom ?? null,
       zh: f.zh,
       contextZh: f.contextZh,
       labelEn: f.labelEn ?? null,
+      alsoIn: f.alsoIn ?? [],
       url: f.url ?? null,
     })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
-

@@ -12,6 +12,7 @@ import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type BlockView, typ
 import { checkNotes } from './notes.ts';
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
+import { headlineFigures, numberFigures, type NumberedFigure } from './figure-views.ts';
 import type { GlossaryTerm } from './glossary.ts';
 import { aboutFiles } from './about.ts';
 import { defaultEnglishTitle } from './wording.ts';
@@ -42,6 +43,8 @@ export interface ReplyInfo {
   figureCount: number;
   /** The document's metadata lines (索引号, 文号, 办复类别…), verbatim, for the metadata table: never letter text. */
   metadata: { id: string; field: MetadataField; zh: string; hant: string }[];
+  /** The reply's headline figures (figure-views.ts `headlineFigures`): 3–5 results, money and growth first, each with its table row. */
+  headline: NumberedFigure[];
 }
 
 /** Where a glossary term occurs: the concordance of its term page, with the text around the term (keyword in context). */
@@ -73,6 +76,8 @@ export interface SiteData {
   exclusions: LoadedContent['glossary']['exclusions'];
   /** Whether the site has an About page (content/about/). */
   about: boolean;
+  /** The site's headline figures over all replies, by the same rule as a reply's. */
+  headline: NumberedFigure[];
 }
 
 /** The pipeline's result: files relative to src/generated/, data, findings and counts to report. */
@@ -127,7 +132,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     for (const view of views.values()) {
       for (const seg of view.zh) if (seg.term) recordOccurrence(occurrences, seg, doc, view);
     }
-    const info = replyInfo(doc, attached, replyFigures.length);
+    const info = { ...replyInfo(doc, attached, replyFigures.length), headline: headlineFigures(numberFigures(replyFigures)) };
     replies.push(info);
     for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, views, locale);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
@@ -142,6 +147,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
     exclusions: glossary.exclusions,
     about: Boolean(content.about),
+    headline: headlineFigures([...figures.values()].flatMap(numberFigures)),
   };
   if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
   return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
@@ -187,7 +193,7 @@ function recordOccurrence(occ: Map<string, Occurrence[]>, seg: Segment, doc: Rep
   list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: keywordInContext(block.zh, seg.text), hant: keywordInContext(hantText, hantForm) });
 }
 
-function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCount: number): ReplyInfo {
+function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCount: number): Omit<ReplyInfo, 'headline'> {
   const byId = new Map(doc.blocks.map((b) => [b.id, b]));
   return {
     slug: doc.slug,

@@ -14,6 +14,8 @@ export interface Bar {
   href?: string;
   /** BCP 47 tag of the label when it differs from the chart's (a Chinese label on an English page). */
   lang?: string;
+  /** The value as printed after the bar, when it says more than the number ("more than 1,100", "1,100余"). Default: the formatted value. */
+  valueText?: string;
 }
 
 /** What a chart shows and how its numbers are written. */
@@ -34,8 +36,16 @@ export interface BarChartOptions {
   unitLabel?: string;
 }
 
-/** The chart's geometry, exported so that tests and pages agree on it. */
-export const CHART = { width: 640, pad: 8, fontSize: 13, lineHeight: 17, barHeight: 16, gap: 12, valueSpace: 110, maxLabelLines: 2 } as const;
+/**
+ * The chart's geometry, exported so that tests and pages agree on it. The SVG is drawn 360 units wide
+ * and shown at most at that width (the width attribute; CSS only lets it shrink), so its 13-unit text
+ * is 13 px on a desktop and stays at least 12 px wherever the chart has 332 px or more: on a 390 px
+ * phone, with the page's 16 px margins, it has 358 px (12.9 px text).
+ */
+export const CHART = { width: 360, pad: 4, fontSize: 13, lineHeight: 17, barHeight: 14, gap: 12, valueSpace: 118, maxLabelLines: 3 } as const;
+
+/** The narrowest width (px) at which the chart's text stays at least 12 px. */
+export const MIN_READABLE_WIDTH = Math.ceil((CHART.width * 12) / CHART.fontSize);
 
 const esc = (s: string) =>
   s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -126,7 +136,7 @@ export function barChart(options: BarChartOptions): string {
     const barY = y + lines.length * lineHeight + 2;
     const w = Math.abs(value) * scale;
     const x = value < 0 ? zeroX - w : zeroX;
-    const text = `${format(value)}${suffix}`;
+    const text = bar.valueText ?? `${format(value)}${suffix}`;
     const textX = value < 0 ? x - 6 : x + w + 6;
     const row = [
       `<text class="chart-label" x="${pad}" y="${r2(labelY)}"${langAttr}>${label}</text>`,

@@ -178,33 +178,51 @@ describe('glossaryJson', () => {
 describe('figuresCsv', () => {
   const content = loadContent(join(ROOT, 'content'), ROOT);
   const figures = content.replies.flatMap((r) => extractFigures(r.doc, attachTranslation(r.doc, r.translation)));
+  const col = (name: (typeof FIGURES_CSV_COLUMNS)[number]) => FIGURES_CSV_COLUMNS.indexOf(name);
 
-  it('has a header row and one row per figure', () => {
+  it('has a header row and one row per figure, with qualifier, status, period and indicator columns', () => {
     expect(figures.length).toBeGreaterThan(0);
     const rows = parseCsv(figuresCsv(figures.map((f) => ({ ...f, url: `/en/replies/${f.reply}/#${f.block}` }))));
     expect(rows[0]).toEqual([...FIGURES_CSV_COLUMNS]);
-    expect(rows[0]).toEqual(['reply', 'block', 'kind', 'value', 'unit', 'period', 'zh', 'context_zh', 'label_en', 'url']);
+    expect(rows[0]).toEqual(['reply', 'block', 'kind', 'indicator_zh', 'indicator_en', 'qualifier', 'value', 'unit', 'status', 'period', 'period_from', 'zh', 'context_zh', 'label_en', 'also_in', 'url']);
     expect(rows).toHaveLength(figures.length + 1);
     for (const [i, f] of figures.entries()) {
       const row = rows[i + 1]!;
       expect(row).toHaveLength(FIGURES_CSV_COLUMNS.length);
-      expect(Number(row[3])).toBe(Number(f.value.toPrecision(12)));
-      expect(row[7]).toBe(f.contextZh);
-      expect(row[8]).toBe(f.labelEn ?? '');
-      expect(row[9]).toBe(`/en/replies/${f.reply}/#${f.block}`);
+      expect(Number(row[col('value')])).toBe(Number(f.value.toPrecision(12)));
+      expect(row[col('context_zh')]).toBe(f.contextZh);
+      expect(row[col('label_en')]).toBe(f.labelEn ?? '');
+      expect(row[col('url')]).toBe(`/en/replies/${f.reply}/#${f.block}`);
+      expect(row[col('qualifier')]).toMatch(/^(none|more-than|nearly|at-least|about|at-most)$/);
+      expect(row[col('status')]).toMatch(/^(result|target)$/);
+      expect(row[col('period')]).toMatch(/^\d{4}(-\d{4})?$/);
+      expect(row[col('indicator_zh')]).not.toBe('');
+      expect(row[col('also_in')]).toBe((f.alsoIn ?? []).join('; '));
     }
+  });
+
+  it('keeps the qualifier of a hedged figure beside its number (1100余个 is more than 1100, 近400万吨 nearly 4 million)', () => {
+    const rows = parseCsv(figuresCsv(figures)).slice(1);
+    const byZh = (zh: string) => rows.find((r) => r[col('zh')] === zh)!;
+    expect(byZh('1100余个')[col('qualifier')]).toBe('more-than');
+    expect(byZh('近400万吨')[col('qualifier')]).toBe('nearly');
+    expect(byZh('近400万吨')[col('value')]).toBe('4000000');
+    expect(byZh('不低于150家')[col('qualifier')]).toBe('at-least');
+    expect(byZh('不低于150家')[col('status')]).toBe('target');
   });
 
   it('writes values as plain digits, without exponents or float noise', () => {
     const base = figures[0]!;
     const rows = parseCsv(figuresCsv([{ ...base, value: 192800000000 }, { ...base, value: 0.1 + 0.2 }]));
-    expect(rows[1]![3]).toBe('192800000000');
-    expect(rows[2]![3]).toBe('0.3');
+    expect(rows[1]![col('value')]).toBe('192800000000');
+    expect(rows[2]![col('value')]).toBe('0.3');
   });
 
-  it('matches the JSON export figure for figure', () => {
-    const data = JSON.parse(figuresJson(figures)) as { figures: { block: string; value: number }[] };
+  it('matches the JSON export figure for figure, with the same fields', () => {
+    const data = JSON.parse(figuresJson(figures)) as { figures: { block: string; value: number; qualifier: string; status: string; indicatorZh: string; period: string; alsoIn: string[] }[] };
     expect(data.figures).toHaveLength(figures.length);
     expect(data.figures.map((f) => f.block)).toEqual(figures.map((f) => f.block));
+    expect(data.figures.map((f) => [f.qualifier, f.status, f.indicatorZh, f.period])).toEqual(figures.map((f) => [f.qualifier, f.status, f.indicatorZh, f.period]));
+    expect(data.figures.map((f) => f.alsoIn)).toEqual(figures.map((f) => f.alsoIn ?? []));
   });
 });

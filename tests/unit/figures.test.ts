@@ -1,7 +1,8 @@
 // Key figures: the period a figure belongs to, and a figure the reply states twice is listed once.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFigures, isRestatement, statementYear, type Figure } from '../../scripts/lib/figures.ts';
+import { extractFigures, isRestatement, statementPeriod, statementYear, type Figure } from '../../scripts/lib/figures.ts';
+import { chartGroups, headlineFigures, numberFigures, COUNT_RANGE, HEADLINE_MAX, HEADLINE_MIN } from '../../scripts/lib/figure-views.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 import { parseReply } from '../../scripts/lib/parse.ts';
@@ -21,6 +22,20 @@ describe('statementYear', () => {
     ['没有年份', undefined],
   ])('%s → %s', (zh, year) => {
     expect(statementYear(zh)).toBe(year);
+  });
+});
+
+describe('statementPeriod', () => {
+  it.each([
+    ['2020年，全市规模以上工业增加值增长6.1%', undefined, '2020'],
+    ['2021-2022年完成农村公路提质改造工程283公里', undefined, '2021-2022'],
+    ['“十三五”时期建设农村公路3513公里', undefined, '2016-2020'],
+    ['出台实施氢燃料电池汽车发展规划(2020-2025年)', undefined, undefined],
+    ['2012年来累计投入约6亿元', 2019, '2012-2019'],
+    ['力争到2025年，增长8%', undefined, '2025'],
+    ['比2019年降低0.4个百分点', undefined, undefined],
+  ] as const)('%s → %s', (zh, year, period) => {
+    expect(statementPeriod(zh, year)).toBe(period);
   });
 });
 
@@ -55,7 +70,7 @@ describe('extractFigures on a reply that restates its figures', () => {
 });
 
 describe('isRestatement', () => {
-  const base: Figure = { reply: 'r', block: 'a', page: 's1', kind: 'growth', value: 20.9, unit: '%', period: '2020', zh: '20.9%', contextZh: '增速达到20.9%' };
+  const base: Figure = { reply: 'r', block: 'a', page: 's1', kind: 'growth', value: 20.9, unit: '%', qualifier: 'none', status: 'result', indicatorZh: '工业投资增速', period: '2020', zh: '20.9%', contextZh: '增速达到20.9%' };
   const text = new Map([['a', '工业投资快速增长，增速达到20.9%'], ['b', '全市工业投资增长20.9%'], ['c', '软件收入增长20.9%']]);
   it('needs the same value, unit, kind and period, and a shared four-character phrase', () => {
     expect(isRestatement(base, { ...base, block: 'b' }, text)).toBe(true);
@@ -63,6 +78,8 @@ describe('isRestatement', () => {
     expect(isRestatement(base, { ...base, block: 'b', period: '2019' }, text)).toBe(false);
     expect(isRestatement(base, { ...base, block: 'b', kind: 'share' }, text)).toBe(false);
     expect(isRestatement(base, { ...base, block: 'a' }, text)).toBe(false);
+    expect(isRestatement(base, { ...base, block: 'b', status: 'target' }, text)).toBe(false);
+    expect(isRestatement(base, { ...base, block: 'b', qualifier: 'more-than' }, text)).toBe(false);
   });
 });
 
@@ -87,4 +104,84 @@ describe('the seed reply', () => {
   it('dates no figure by a plan period or a comparison year', () => {
     expect(figures.filter((f) => f.period === '2019' || f.period === '2022' || f.period === '2025')).toEqual([]);
   });
+
+  it('has qualifier, status, period and indicators in both languages on every row', () => {
+    for (const f of figures) {
+      expect(f.period, f.zh).toMatch(/^\d{4}$/);
+      expect(f.indicatorZh, f.zh).toBeTruthy();
+      expect(f.indicatorEn, f.zh).toBeTruthy();
+      // An indicator names what is counted; it is not the sentence.
+      expect(f.indicatorEn!.split(/\s+/).length, f.indicatorEn).toBeLessThanOrEqual(18);
+      expect(f.indicatorZh.length, f.indicatorZh).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it('keeps the qualifiers the review found dropped', () => {
+    const q = (zh: string) => figures.find((f) => f.zh === zh)?.qualifier;
+    expect(q('1100余个')).toBe('more-than');
+    expect(q('近400万吨')).toBe('nearly');
+    expect(q('400家左右')).toBe('about');
+    expect(q('不低于150家')).toBe('at-least');
+    expect(q('2000多本')).toBe('more-than');
+    expect(q('80%以上')).toBe('more-than');
+    expect(q('30余个')).toBe('more-than');
+    expect(figures.filter((f) => f.qualifier !== 'none').length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('pairs 5 technological innovation demonstration enterprises with their own English clause, not the innovation centres', () => {
+    const five = figures.filter((f) => f.block === 's2-5-p1-pt1' && f.value === 5);
+    expect(five.map((f) => f.indicatorZh)).toEqual(['市级制造业创新中心', '技术创新示范企业']);
+    expect(five[1]!.labelEn).toMatch(/technological innovation demonstration enterprises/);
+    expect(five[1]!.labelEn).not.toMatch(/innovation centers/);
+    expect(five[1]!.indicatorEn).toBe('technological innovation demonstration enterprises');
+  });
+
+  it('lists the 33,000 cloud-based enterprises and the 18,000 5G base stations once each', () => {
+    for (const value of [33000, 18000]) {
+      const list = figures.filter((f) => f.value === value);
+      expect(list, String(value)).toHaveLength(1);
+      expect(list[0]!.alsoIn, String(value)).toEqual(['s2-5-p1-pt2']);
+    }
+  });
+
+  it('marks the plans of section III as targets and the work of sections I and II as results, but for the estimate (预计)', () => {
+    expect(new Set(figures.filter((f) => f.page === 's3').map((f) => f.status))).toEqual(new Set(['target']));
+    expect(figures.filter((f) => f.page !== 's3' && f.status === 'target').map((f) => f.zh)).toEqual(['6亿元']);
+  });
+
+  it('charts comparable figures only: one kind, unit and status per chart, counts only from one sentence', () => {
+    const groups = chartGroups(numberFigures(figures));
+    expect(groups.length).toBeGreaterThan(2);
+    for (const g of groups) {
+      expect(new Set(g.figures.map((f) => `${f.kind}|${f.unit}|${f.status}`)).size, g.id).toBe(1);
+      if (g.block) expect(new Set(g.figures.map((f) => `${f.block}|${f.sentence}`)).size, g.id).toBe(1);
+    }
+    // Not 16,000 enterprises next to 13, nor 1,084 enterprises next to 3 green factories.
+    expect(groups.some((g) => g.figures.some((f) => f.value === 16000))).toBe(false);
+    expect(groups.some((g) => g.figures.some((f) => f.value === 1084))).toBe(false);
+    for (const g of groups.filter((x) => x.block)) expect(Math.max(...g.figures.map((f) => f.value)) / Math.min(...g.figures.map((f) => f.value)), g.id).toBeLessThanOrEqual(COUNT_RANGE);
+    const listed = groups.find((g) => g.figures.some((f) => f.zh === '143家'))!;
+    expect(listed.figures.map((f) => f.zh)).toEqual(['11家', '10家', '5家', '62家', '143家']);
+    expect(groups.some((g) => g.figures.some((f) => f.status === 'target') && g.figures.some((f) => f.status === 'result'))).toBe(false);
+    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length);
+  });
+
+  it('picks 3 to 5 headline results, money and growth first', () => {
+    const head = headlineFigures(numberFigures(figures));
+    expect(head.length).toBeGreaterThanOrEqual(HEADLINE_MIN);
+    expect(head.length).toBeLessThanOrEqual(HEADLINE_MAX);
+    expect(head.every((f) => f.status === 'result')).toBe(true);
+    expect(head.map((f) => f.kind).slice(0, 4)).toEqual(['money', 'growth', 'money', 'growth']);
+    expect(head[0]!.zh).toBe('1928亿元');
+    expect(head.map((f) => f.row)).toEqual(head.map((f) => figures.indexOf(figures.find((g) => g.zh === f.zh && g.block === f.block)!) + 1));
+  });
+
+  it('falls back to targets when a reply states fewer than three results', () => {
+    const targets = numberFigures(figures.filter((f) => f.status === 'target'));
+    const head = headlineFigures(targets);
+    expect(head.length).toBe(HEADLINE_MIN);
+    expect(head.every((f) => f.status === 'target')).toBe(true);
+    expect(headlineFigures([])).toEqual([]);
+  });
 });
+

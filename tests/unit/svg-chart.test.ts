@@ -1,7 +1,7 @@
 // The static SVG bar charts: well-formed, accessible, one bar per value, lengths proportional, same input → same bytes.
 import { describe, it, expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { barChart, formatNumber, wrapLabel, textWidth } from '../../scripts/lib/svg-chart.ts';
+import { barChart, CHART, formatNumber, MIN_READABLE_WIDTH, wrapLabel, textWidth } from '../../scripts/lib/svg-chart.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['g', 'a', 'text', 'rect', 'tspan'].includes(name) });
 type Node = Record<string, unknown>;
@@ -113,5 +113,26 @@ describe('label helpers', () => {
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(30);
     expect(wrapLabel('短标签', 30, 2)).toEqual(['短标签']);
     expect(wrapLabel('全市规模以上工业增加值增长', 5, 3)).toEqual(['全市规模以', '上工业增加', '值增长']);
+  });
+});
+
+describe('readable on a phone', () => {
+  it('is drawn at most 360 units wide and never shown wider, so 13-unit text stays at least 12 px down to a 332 px column', () => {
+    const svg = barChart(options);
+    const root = (parser.parse(svg) as Node).svg as Node;
+    expect(root['@width']).toBe(String(CHART.width));
+    expect(root['@viewBox']).toMatch(new RegExp(`^0 0 ${CHART.width} `));
+    expect(Number(root['@font-size'])).toBe(CHART.fontSize);
+    // A 390 px phone leaves the page's main column 358 px (16 px padding each side).
+    expect(MIN_READABLE_WIDTH).toBeLessThanOrEqual(358);
+    expect((CHART.fontSize * 358) / CHART.width).toBeGreaterThanOrEqual(12);
+  });
+
+  it('prints a value text that carries the qualifier in place of the bare number', () => {
+    const out = barChart({ title: 'Counts', bars: [{ label: 'Provincial pilots · 2020', value: 1100, valueText: 'more than 1,100' }, { label: 'National pilots · 2020', value: 213 }], unit: 'units' });
+    expect(out).toContain('>more than 1,100</text>');
+    expect(out).toContain('>213</text>');
+    const { rects } = rectsOf(out);
+    expect(Number(rects[0]!['@width']) / Number(rects[1]!['@width'])).toBeCloseTo(1100 / 213, 1);
   });
 });
