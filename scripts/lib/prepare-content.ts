@@ -1,13 +1,15 @@
 /**
  * Load → pipeline → write src/generated/. Shared by `npm run prepare-content`,
- * the build and the benchmark, so all three produce exactly the same files.
+ * the build, `npm run dev` and the benchmark, so all produce exactly the same files.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
+import { lastChanges, statusReport, type StatusReport } from './status.ts';
+import { loadSiteConfig } from './site-config.ts';
 import { en, zhHans } from '../../src/i18n/strings.ts';
 
 /** What a prepare run reports: the pipeline result plus load warnings. */
@@ -19,24 +21,34 @@ export interface PrepareResult extends PipelineResult {
 export function prepareContent(contentDir: string, outDir: string): PrepareResult {
   const content = loadContent(contentDir);
   const result = runPipeline(content);
+  const status = statusReport(content, result.findings, lastChanges(content.replies.map((r) => r.files.translation)), statusPageEnabled(contentDir));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'README.md'), `# src/generated\n\n${GENERATED_NOTICE}\n`);
-  for (const [path, text] of result.files) {
+  for (const [path, text] of generatedFiles(result, status)) {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), text);
   }
-  writeFileSync(join(outDir, 'site.json'), JSON.stringify(result.site));
-  mkdirSync(join(outDir, 'occurrences'), { recursive: true });
-  for (const [id, list] of result.occurrences) writeFileSync(join(outDir, 'occurrences', `${id}.json`), JSON.stringify(list));
-  mkdirSync(join(outDir, 'figures'), { recursive: true });
-  for (const [slug, list] of result.figures) writeFileSync(join(outDir, 'figures', `${slug}.json`), JSON.stringify(list));
-  const zhHant = Object.fromEntries(Object.entries(zhHans).map(([k, v]) => [k, toTraditional(v)]));
-  writeFileSync(join(outDir, 'ui.json'), JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': zhHant }));
-  mkdirSync(join(outDir, 'data', 'replies'), { recursive: true });
-  for (const [slug, doc] of result.publicDocs) writeFileSync(join(outDir, 'data', 'replies', `${slug}.json`), JSON.stringify({ generated: GENERATED_NOTICE, ...(doc as object) }, null, 1));
-  mkdirSync(join(outDir, 'search'), { recursive: true });
-  writeFileSync(join(outDir, 'search', 'records.json'), JSON.stringify(result.search.records));
-  for (const lexicon of result.search.lexicons) writeFileSync(join(outDir, 'search', `lexicon.${lexicon.locale}.json`), JSON.stringify(lexicon));
   return { ...result, warnings: content.warnings };
+}
+
+/** Whether content/site.yaml lets the build make the translation status page (`statusPage`, true when the file is absent). */
+export function statusPageEnabled(contentDir: string): boolean {
+  const file = join(contentDir, 'site.yaml');
+  return existsSync(file) ? loadSiteConfig(file).statusPage : true;
+}
+
+/** Every file of src/generated/ (path relative to it → text) for a pipeline result and status report: one place, so a full prepare and `npm run dev`'s partial updates write the same bytes. */
+export function generatedFiles(result: PipelineResult, status: StatusReport): Map<string, string> {
+  const out = new Map<string, string>([['README.md', `# src/generated\n\n${GENERATED_NOTICE}\n`]]);
+  for (const [path, text] of result.files) out.set(path, text);
+  out.set('site.json', JSON.stringify(result.site));
+  for (const [id, list] of result.occurrences) out.set(`occurrences/${id}.json`, JSON.stringify(list));
+  for (const [slug, list] of result.figures) out.set(`figures/${slug}.json`, JSON.stringify(list));
+  const zhHant = Object.fromEntries(Object.entries(zhHans).map(([k, v]) => [k, toTraditional(v)]));
+  out.set('ui.json', JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': zhHant }));
+  for (const [slug, doc] of result.publicDocs) out.set(`data/replies/${slug}.json`, JSON.stringify({ generated: GENERATED_NOTICE, ...(doc as object) }, null, 1));
+  out.set('search/records.json', JSON.stringify(result.search.records));
+  for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(lexicon));
+  out.set('status.json', JSON.stringify({ generated: GENERATED_NOTICE, ...status }));
+  return out;
 }
