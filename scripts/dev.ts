@@ -29,7 +29,7 @@ const port = Number(process.env.PORT || 4321);
 const base = `/${(process.env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const searchDir = join(process.env.OUT_DIR || 'dist', 'pagefind');
 
-const preparer = new IncrementalPrepare(contentDir, GENERATED, { strict });
+const preparer = new IncrementalPrepare(contentDir, GENERATED, { strict, searchEveryUpdate: false });
 let server: ViteDevServer | undefined;
 
 /** Records the problems for the banner and prints them as the build would. */

@@ -17,7 +17,7 @@ import { foldMaps, buildLexicon, termRecord, type SearchRecord } from './search-
 import { LOCALES } from './page-data.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
-import { generatedFiles, statusPageEnabled } from './prepare-content.ts';
+import { replyFiles, siteFiles, statusPageEnabled } from './prepare-content.ts';
 import { ContentError, isContentError } from './errors.ts';
 import type { Finding } from './qa.ts';
 
@@ -40,26 +40,30 @@ export interface DevUpdate {
   findings: Finding[];
 }
 
-/** The pipeline output of one reply: runPipeline over content holding just that reply. */
-type Part = PipelineResult;
+/** The pipeline output of one reply (runPipeline over content holding just that reply) and its own generated files. */
+interface Part { result: PipelineResult; files: Map<string, string> }
 
 /** Holds content and per-reply output between saves; see the module comment. */
 export class IncrementalPrepare {
   private content?: LoadedContent;
   private parts = new Map<string, Part>();
   private statuses = new Map<string, ReplyStatus>();
-  private written = new Map<string, string>();
+  /** Site-wide files as last written (reply files are compared with their part's previous files). */
+  private siteWritten = new Map<string, string>();
   private statusPage = true;
   readonly contentDir: string;
   readonly outDir: string;
   readonly strict: boolean;
   readonly root: string;
+  /** Whether every update rewrites the search records and lexicons (the dev server leaves them to the start and to glossary edits: search there uses the last built index). */
+  readonly searchEveryUpdate: boolean;
 
-  constructor(contentDir: string, outDir: string, options: { strict?: boolean; root?: string } = {}) {
+  constructor(contentDir: string, outDir: string, options: { strict?: boolean; root?: string; searchEveryUpdate?: boolean } = {}) {
     this.contentDir = contentDir;
     this.outDir = outDir;
     this.strict = options.strict ?? false;
     this.root = options.root ?? process.cwd();
+    this.searchEveryUpdate = options.searchEveryUpdate ?? true;
   }
 
   /** Loads and prepares everything and replaces the output folder. On a content mistake nothing is written. */
@@ -67,14 +71,16 @@ export class IncrementalPrepare {
     return this.guard(() => {
       const content = loadContent(this.contentDir, this.root);
       const parts = new Map(content.replies.map((r) => [r.doc.slug, this.runPart(r, content.glossary)]));
-      const findings = [...parts.values()].flatMap((p) => p.findings);
+      const findings = [...parts.values()].flatMap((p) => p.result.findings);
       if (this.strict && findings.length) return this.strictStop(findings);
       const statusPage = statusPageEnabled(this.contentDir);
       const changes = lastChanges(content.replies.map((r) => r.files.translation), this.root);
-      this.commit(content, parts, new Map(content.replies.map((r) => [r.doc.slug, replyStatus(r, parts.get(r.doc.slug)!.findings, changes.get(r.files.translation)!)])), statusPage);
+      const before = this.parts;
+      this.commit(content, parts, new Map(content.replies.map((r) => [r.doc.slug, replyStatus(r, parts.get(r.doc.slug)!.result.findings, changes.get(r.files.translation)!)])), statusPage);
       rmSync(this.outDir, { recursive: true, force: true });
-      this.written.clear();
-      return { ...this.write(), replies: content.replies.map((r) => r.doc.slug), findings };
+      this.siteWritten.clear();
+      before.clear();
+      return { ...this.write(new Map(), [...parts.keys()], true), replies: content.replies.map((r) => r.doc.slug), findings };
     });
   }
 
@@ -118,41 +124,33 @@ export class IncrementalPrepare {
       for (const slug of removed) parts.delete(slug);
       const fresh = new Map<string, Part>();
       for (const slug of touched) fresh.set(slug, this.runPart(replies.get(slug)!, glossary));
-      const findings = [...fresh.values()].flatMap((p) => p.findings);
+      const findings = [...fresh.values()].flatMap((p) => p.result.findings);
       if (this.strict && findings.length) return this.strictStop(findings);
+      const before = new Map([...touched, ...removed].map((slug) => [slug, this.parts.get(slug)?.files ?? new Map<string, string>()]));
       for (const [slug, part] of fresh) parts.set(slug, part);
       const statuses = new Map(this.statuses);
       for (const slug of removed) statuses.delete(slug);
       const changes = lastChanges([...touched].map((s) => replies.get(s)!.files.translation), this.root);
       for (const slug of touched) {
         const r = replies.get(slug)!;
-        statuses.set(slug, replyStatus(r, parts.get(slug)!.findings, changes.get(r.files.translation)!));
+        statuses.set(slug, replyStatus(r, parts.get(slug)!.result.findings, changes.get(r.files.translation)!));
       }
       this.commit(content, parts, statuses, statusPage);
-      return { ...this.write(), replies: [...touched], findings };
+      const search = this.searchEveryUpdate || glossary !== current.glossary;
+      return { ...this.write(before, [...touched], search), replies: [...touched], findings };
     });
   }
 
-  /** The merged pipeline result over all parts: the same as runPipeline over the whole content. */
-  merged(): PipelineResult {
+  /** The merged pipeline result over all parts, without reply files: the same as runPipeline over the whole content (search data only when asked). */
+  merged(withSearch = true): Omit<PipelineResult, 'search'> & { search?: PipelineResult['search'] } {
     const content = this.content!;
-    const parts = content.replies.map((r) => this.parts.get(r.doc.slug)!);
+    const parts = content.replies.map((r) => this.parts.get(r.doc.slug)!.result);
+    type Part = PipelineResult;
     const { glossary } = content;
     const files = new Map<string, string>();
-    for (const p of parts) for (const [path, text] of p.files) files.set(path, text);
     if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
     const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, parts.flatMap((p) => p.occurrences.get(t.id) ?? [])]));
-    const blockRecords = (p: Part) => p.search.records.filter((r) => !r.filters.kind?.includes('term'));
-    const records: SearchRecord[] = [...parts.flatMap(blockRecords), ...LOCALES.flatMap((l) => glossary.terms.map((t) => termRecord(t, l.id)))];
-    // The script-folding pairs runPipeline collects: glossary forms, then every block's Simplified and Traditional text, in reply order.
-    const pairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
-    for (const p of parts) {
-      const hans = blockRecords(p).filter((r) => r.language === 'zh-hans');
-      const hant = blockRecords(p).filter((r) => r.language === 'zh-hant');
-      hans.forEach((r, i) => pairs.push([r.content, hant[i]!.content]));
-    }
-    const maps = foldMaps(pairs);
-    return {
+    const common = {
       files,
       site: {
         notice: GENERATED_NOTICE,
@@ -165,12 +163,24 @@ export class IncrementalPrepare {
       figures: new Map(parts.flatMap((p) => [...p.figures])),
       findings: parts.flatMap((p) => p.findings),
       publicDocs: new Map(parts.flatMap((p) => [...p.publicDocs])),
-      search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) },
     };
+    if (!withSearch) return common;
+    const blockRecords = (p: Part) => p.search.records.filter((r) => !r.filters.kind?.includes('term'));
+    const records: SearchRecord[] = [...parts.flatMap(blockRecords), ...LOCALES.flatMap((l) => glossary.terms.map((t) => termRecord(t, l.id)))];
+    // The script-folding pairs runPipeline collects: glossary forms, then every block's Simplified and Traditional text, in reply order.
+    const pairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
+    for (const p of parts) {
+      const hans = blockRecords(p).filter((r) => r.language === 'zh-hans');
+      const hant = blockRecords(p).filter((r) => r.language === 'zh-hant');
+      hans.forEach((r, i) => pairs.push([r.content, hant[i]!.content]));
+    }
+    const maps = foldMaps(pairs);
+    return { ...common, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
   }
 
   private runPart(reply: LoadedReply, glossary: Glossary): Part {
-    return runPipeline({ replies: [reply], glossary, glossaryFile: '', about: undefined, warnings: [] });
+    const result = runPipeline({ replies: [reply], glossary, glossaryFile: '', about: undefined, warnings: [] });
+    return { result, files: replyFiles(result) };
   }
 
   /** Replies whose text (Simplified, Traditional or English) contains a form of a term or exclusion that was added, removed or changed. */
@@ -185,7 +195,7 @@ export class IncrementalPrepare {
     for (const e of [...before.exclusions.filter((e) => !afterEx.has(key(e))), ...after.exclusions.filter((e) => !beforeEx.has(key(e)))]) forms.add(e.phrase);
     const list = [...forms].filter(Boolean);
     // The text a reader sees in every locale is in the reply's block search records.
-    const uses = (part: Part) => part.search.records.some((r) => !r.filters.kind?.includes('term') && list.some((f) => r.content.includes(f)));
+    const uses = (part: Part) => part.result.search.records.some((r) => !r.filters.kind?.includes('term') && list.some((f) => r.content.includes(f)));
     return [...this.parts].filter(([, part]) => uses(part)).map(([slug]) => slug);
   }
 
@@ -196,24 +206,43 @@ export class IncrementalPrepare {
     this.statusPage = statusPage;
   }
 
-  /** Writes the files whose text changed and removes those no longer generated. */
-  private write(): Pick<DevUpdate, 'written' | 'removed' | 'problems'> {
-    const status = assembleStatus(this.content!.replies.map((r) => this.statuses.get(r.doc.slug)!), this.statusPage);
-    const files = generatedFiles(this.merged(), status);
+  /**
+   * Writes the files whose text changed and removes those no longer generated:
+   * the files of the replies in `slugs` (compared with `before`, their previous
+   * files), the files of replies that are gone, and the site-wide files.
+   */
+  private write(before: Map<string, Map<string, string>>, slugs: string[], search: boolean): Pick<DevUpdate, 'written' | 'removed' | 'problems'> {
     const written: string[] = [];
     const removed: string[] = [];
-    for (const [path, text] of files) {
-      if (this.written.get(path) === text) continue;
+    const put = (path: string, text: string, old: string | undefined) => {
+      if (old === text) return;
       mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
       writeFileSync(join(this.outDir, path), text);
       written.push(path);
-    }
-    for (const path of this.written.keys()) {
-      if (files.has(path)) continue;
+    };
+    const drop = (path: string) => {
       rmSync(join(this.outDir, path), { force: true });
       removed.push(path);
+    };
+    const current = new Set<string>();
+    for (const slug of slugs) {
+      const files = this.parts.get(slug)?.files ?? new Map<string, string>();
+      for (const [path, text] of files) {
+        current.add(path);
+        put(path, text, before.get(slug)?.get(path));
+      }
     }
-    this.written = files;
+    for (const old of before.values()) for (const path of old.keys()) if (!current.has(path)) drop(path);
+    const status = assembleStatus(this.content!.replies.map((r) => this.statuses.get(r.doc.slug)!), this.statusPage);
+    const site = siteFiles(this.merged(search), status);
+    for (const [path, text] of site) put(path, text, this.siteWritten.get(path));
+    for (const [path, text] of this.siteWritten) {
+      if (site.has(path)) continue;
+      // Without fresh search data, the last written search files stay.
+      if (!search && path.startsWith('search/')) site.set(path, text);
+      else drop(path);
+    }
+    this.siteWritten = site;
     return { written, removed, problems: [] };
   }
 

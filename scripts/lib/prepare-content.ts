@@ -39,16 +39,36 @@ export function statusPageEnabled(contentDir: string): boolean {
 
 /** Every file of src/generated/ (path relative to it → text) for a pipeline result and status report: one place, so a full prepare and `npm run dev`'s partial updates write the same bytes. */
 export function generatedFiles(result: PipelineResult, status: StatusReport): Map<string, string> {
+  return new Map([...replyFiles(result), ...siteFiles(result, status)]);
+}
+
+/** The files that belong to one reply each (page data, figures, public JSON): `npm run dev` rewrites only those of the edited reply. */
+export function replyFiles(result: Pick<PipelineResult, 'files' | 'figures' | 'publicDocs'>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, text] of result.files) if (path.startsWith('pages/')) out.set(path, text);
+  for (const [slug, list] of result.figures) out.set(`figures/${slug}.json`, JSON.stringify(list));
+  for (const [slug, doc] of result.publicDocs) out.set(`data/replies/${slug}.json`, JSON.stringify({ generated: GENERATED_NOTICE, ...(doc as object) }, null, 1));
+  return out;
+}
+
+/** The files about the whole site (site data, concordances, UI strings, search data, status); `search: false` leaves out the search records and lexicons. */
+export function siteFiles(result: Omit<PipelineResult, 'search'> & { search?: PipelineResult['search'] }, status: StatusReport): Map<string, string> {
   const out = new Map<string, string>([['README.md', `# src/generated\n\n${GENERATED_NOTICE}\n`]]);
-  for (const [path, text] of result.files) out.set(path, text);
+  for (const [path, text] of result.files) if (!path.startsWith('pages/')) out.set(path, text);
   out.set('site.json', JSON.stringify(result.site));
   for (const [id, list] of result.occurrences) out.set(`occurrences/${id}.json`, JSON.stringify(list));
-  for (const [slug, list] of result.figures) out.set(`figures/${slug}.json`, JSON.stringify(list));
-  const zhHant = Object.fromEntries(Object.entries(zhHans).map(([k, v]) => [k, toTraditional(v)]));
-  out.set('ui.json', JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': zhHant }));
-  for (const [slug, doc] of result.publicDocs) out.set(`data/replies/${slug}.json`, JSON.stringify({ generated: GENERATED_NOTICE, ...(doc as object) }, null, 1));
-  out.set('search/records.json', JSON.stringify(result.search.records));
-  for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(lexicon));
+  out.set('ui.json', uiJson());
+  if (result.search) {
+    out.set('search/records.json', JSON.stringify(result.search.records));
+    for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(lexicon));
+  }
   out.set('status.json', JSON.stringify({ generated: GENERATED_NOTICE, ...status }));
   return out;
+}
+
+let ui: string | undefined;
+/** The UI strings of every locale (Traditional converted from Simplified), converted once per process. */
+function uiJson(): string {
+  ui ??= JSON.stringify({ en, 'zh-hans': zhHans, 'zh-hant': Object.fromEntries(Object.entries(zhHans).map(([k, v]) => [k, toTraditional(v)])) });
+  return ui;
 }

@@ -138,6 +138,30 @@ describe('incremental prepare', () => {
   });
 });
 
+describe('incremental prepare as the dev server runs it (search data only at start and on glossary edits)', () => {
+  it('keeps the search files of the start after a reply edit, and everything else equals a full prepare', () => {
+    const dir = join(tmp, 'lazy');
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const lazyOut = join(tmp, 'lazy-out');
+    const dev = new IncrementalPrepare(dir, lazyOut, { searchEveryUpdate: false });
+    expect(dev.full().problems).toEqual([]);
+    const search = (m: Map<string, string>) => [...m].filter(([p]) => p.startsWith('search/'));
+    const atStart = search(snapshot(lazyOut));
+    expect(atStart.length).toBeGreaterThan(0);
+    const file = join(dir, 'replies', SEED, 'en.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/text: Industry is/, 'text: Manufacturing is'));
+    const update = dev.update([file]);
+    expect(update.written.filter((p) => p.startsWith('search/'))).toEqual([]);
+    const after = snapshot(lazyOut);
+    expect(search(after)).toEqual(atStart);
+    prepareContent(dir, join(tmp, 'lazy-ref'));
+    const ref = snapshot(join(tmp, 'lazy-ref'));
+    const rest = (m: Map<string, string>) => [...m].filter(([p]) => !p.startsWith('search/'));
+    expect(rest(after)).toEqual(rest(ref));
+    expect(search(ref)).not.toEqual(atStart);
+  });
+});
+
 describe('locate', () => {
   it('leaves a problem without line when the key is not in the file', () => {
     const file = join(tmp, 'x.yaml');
