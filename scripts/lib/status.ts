@@ -135,8 +135,9 @@ function gitDates(files: string[], cwd: string): Map<string, string> {
   return new Map([...dates].filter(([f]) => wanted.has(f)));
 }
 
-/** The distinct folders of some files, so git's path arguments stay short at 500 replies. */
+/** The files themselves when they are few (npm run dev asks about one), else their distinct folders, so git's path arguments stay short at 500 replies. */
 function dirsOf(files: string[]): string[] {
+  if (files.length <= 20) return files;
   const dirs = new Set(files.map((f) => f.split('/').slice(0, -2).join('/') || '.'));
   return [...dirs];
 }
