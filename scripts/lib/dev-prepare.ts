@@ -14,8 +14,7 @@ import { runPipeline, type PipelineResult, type Occurrence } from './pipeline.ts
 import { loadGlossary, type Glossary } from './glossary.ts';
 import { aboutFiles, loadAbout } from './about.ts';
 import { foldMaps, buildLexicon, termRecord, type SearchRecord } from './search-data.ts';
-import { LOCALES } from './page-data.ts';
-import { GENERATED_NOTICE } from './page-data.ts';
+import { GENERATED_NOTICE, LOCALES } from './page-data.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
 import { replyFiles, siteFiles, statusPageEnabled } from './prepare-content.ts';
 import { ContentError, isContentError } from './errors.ts';

@@ -105,6 +105,23 @@ describe('incremental prepare', () => {
     expect(dev.update([join(content, file)]).problems).toEqual([]);
   });
 
+  it('reports About MDX that does not compile with its line, and recovers when it is fixed', () => {
+    const file = join(content, 'about', 'en.mdx');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, `${good.trimEnd()}\n\nAn unclosed {expression\n`);
+    const broken = dev.update([file]);
+    expect(broken.written).toEqual([]);
+    expect(broken.problems).toHaveLength(1);
+    expect(broken.problems[0]).toMatchObject({ file: relative(process.cwd(), file) });
+    expect(broken.problems[0]!.line).toBeGreaterThan(1);
+    expect(broken.problems[0]!.message).toContain('MDX');
+    writeFileSync(file, good.replace(/^title: .*$/m, 'title: About this site (edited)'));
+    const fixed = dev.update([file]);
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.written).toContain('about/en.mdx');
+    expect(snapshot(out)).toEqual(fullPrepare());
+  });
+
   it('adds and removes a reply folder', () => {
     rmSync(join(content, 'replies', SECOND), { recursive: true });
     const removed = dev.update([join(content, 'replies', SECOND)]);
