@@ -6,9 +6,12 @@
  * whose block ids moved → run the QA of every reply → print findings grouped
  * by file with a count per kind. `--fix-ids` rewrites the en.yaml files whose
  * entries moved (keys only). CONTENT_DIR=… checks another content folder.
+ * `--json` prints the translation status report instead (schema `statusReportSchema`
+ * in scripts/lib/status.ts: per reply blocks translated/pending/stale, summaries,
+ * last change and findings), the same data as the status page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadContent } from './lib/load.ts';
+import { contentDirFromEnv, loadContent } from './lib/load.ts';
 import { checkQuotedPhrases, checkTranslation, formatFindings } from './lib/qa.ts';
 import { followIds, loadTranslation, rewriteIds } from './lib/translations.ts';
 import { runCli } from './lib/cli.ts';

@@ -5,13 +5,14 @@
  * another content folder (the build passes it on).
  */
 import { prepareContent } from './lib/prepare-content.ts';
+import { contentDirFromEnv } from './lib/load.ts';
 import { formatFindings } from './lib/qa.ts';
 import { runCli, since } from './lib/cli.ts';
 
 /** Prepares content and prints a report; returns the exit code. */
 export function prepareAndReport(strict: boolean): number {
   const start = performance.now();
-  const result = prepareContent(process.env.CONTENT_DIR || 'content', 'src/generated');
+  const result = prepareContent(contentDirFromEnv(), 'src/generated');
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   for (const r of result.site.replies) {
     const { translated, stale, pending } = r.counts;

@@ -35,6 +35,11 @@ export interface LoadedContent {
   warnings: string[];
 }
 
+/** The content folder the CLIs read: `CONTENT_DIR` when set (tests and `npm run dev` point it at a scratch copy), else content/. */
+export function contentDirFromEnv(): string {
+  return process.env.CONTENT_DIR || 'content';
+}
+
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Loads one reply folder; `root` is only used to print short paths. */

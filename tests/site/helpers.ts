@@ -48,6 +48,7 @@ export function pageTypes(slug = 'zhengzhou-2021-20210574', term = 'mu-jun-lun-y
     `${l}/figures/`,
     `${l}/figures/${slug}/`,
     `${l}/about/`,
+    `${l}/status/`,
     `${l}/search/?q=${encodeURIComponent('专精特新')}`,
   ]);
 }
