@@ -111,7 +111,7 @@ export function findTemplates(root: string, contentDir = join(root, 'content')):
     }
     try {
       const doc = parseTemplate(t, 'template');
-      const tr = loadTranslation(t.translation, `${c.name}/en.yaml`);
+      const tr = loadTranslation(t.translation!, `${c.name}/en.yaml`);
       const bad = checkTranslation(doc, tr, 'en.yaml', glossary).filter((f) => ['missing', 'stale', 'orphaned', 'summary-stale'].includes(f.kind));
       if (bad.length) {
         skipped.push({ name: c.name, reason: `${bad.length} missing/stale/orphaned translation entries` });

@@ -10,11 +10,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { loadContent, loadReply, type LoadedContent, type LoadedReply } from './load.ts';
-import { runPipeline, type PipelineResult, type Occurrence } from './pipeline.ts';
+import { runPipeline, siteData, type PipelineResult, type Occurrence } from './pipeline.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import { aboutFiles, loadAbout } from './about.ts';
 import { foldMaps, buildLexicon, termRecord, type SearchRecord } from './search-data.ts';
-import { GENERATED_NOTICE, LOCALES } from './page-data.ts';
+import { LOCALES } from './page-data.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
 import { replyFiles, siteFiles, siteSettings, statusPageEnabled } from './prepare-content.ts';
 import { ContentError, isContentError } from './errors.ts';
@@ -149,17 +149,12 @@ export class IncrementalPrepare {
     const files = new Map<string, string>();
     if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
     const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, parts.flatMap((p) => p.occurrences.get(t.id) ?? [])]));
+    const figures = new Map(parts.flatMap((p) => [...p.figures]));
     const common = {
       files,
-      site: {
-        notice: GENERATED_NOTICE,
-        replies: parts.flatMap((p) => p.site.replies),
-        glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
-        exclusions: glossary.exclusions,
-        about: Boolean(content.about),
-      },
+      site: siteData(glossary, parts.flatMap((p) => p.site.replies), occurrences, figures, Boolean(content.about)),
       occurrences,
-      figures: new Map(parts.flatMap((p) => [...p.figures])),
+      figures,
       findings: parts.flatMap((p) => p.findings),
       publicDocs: new Map(parts.flatMap((p) => [...p.publicDocs])),
     };

@@ -93,6 +93,18 @@ export interface PipelineResult {
 }
 
 
+/** The site data over all replies: one function, so a full prepare and `npm run dev`'s merge of per-reply parts agree. */
+export function siteData(glossary: LoadedContent['glossary'], replies: ReplyInfo[], occurrences: Map<string, Occurrence[]>, figures: Map<string, Figure[]>, about: boolean): SiteData {
+  return {
+    notice: GENERATED_NOTICE,
+    replies,
+    glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
+    exclusions: glossary.exclusions,
+    about,
+    headline: headlineFigures([...figures.values()].flatMap(numberFigures)),
+  };
+}
+
 /** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character); a conversion that changes the length is annotated afresh. Exported for its test. */
 export function traditionalSegments(zh: string, segments: Segment[], hantMatcher: TermMatcher, convert: (text: string) => string = toTraditional): Segment[] {
   const converted = convert(zh);
@@ -141,14 +153,7 @@ export function runPipeline(content: LoadedContent): PipelineResult {
   }
   const maps = foldMaps(scriptPairs);
   for (const locale of LOCALES.map((l) => l.id)) records.push(...glossary.terms.map((t) => termRecord(t, locale)));
-  const site: SiteData = {
-    notice: GENERATED_NOTICE,
-    replies,
-    glossary: glossary.terms.map((t) => ({ ...t, occurrenceCount: occurrences.get(t.id)!.length })),
-    exclusions: glossary.exclusions,
-    about: Boolean(content.about),
-    headline: headlineFigures([...figures.values()].flatMap(numberFigures)),
-  };
+  const site = siteData(glossary, replies, occurrences, figures, Boolean(content.about));
   if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
   return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
 }
