@@ -14,7 +14,7 @@ function spaced(label: string): string {
   return [...label].join('\\s*');
 }
 
-/** One of several labels (spaced or not) followed by a colon, a bracket or a table bar, as a regex source. */
+/** One of several labels, each possibly spaced out, as a regex source (the caller says what may follow). */
 function labels(...names: string[]): string {
   return `(?:${names.map(spaced).join('|')})`;
 }
