@@ -16,11 +16,14 @@ import { checkQuotedPhrases, checkTranslation, formatFindings } from './lib/qa.t
 import { followIds, loadTranslation, rewriteIds } from './lib/translations.ts';
 import { runCli } from './lib/cli.ts';
 import { checkNotes } from './lib/notes.ts';
+import { lastChanges, statusReport } from './lib/status.ts';
+import { statusPageEnabled } from './lib/prepare-content.ts';
 
 await runCli(() => {
   const strict = process.argv.includes('--strict');
   const fixIds = process.argv.includes('--fix-ids');
-  const content = loadContent(process.env.CONTENT_DIR || 'content');
+  const contentDir = contentDirFromEnv();
+  const content = loadContent(contentDir);
   for (const w of content.warnings) console.warn(`warning: ${w}`);
   const findings = content.replies.flatMap((r) => {
     let followed = followIds(r.doc, r.translation, r.files.translation);
@@ -37,6 +40,12 @@ await runCli(() => {
       ...checkNotes(r.doc, r.notes, r.files.notes ?? r.files.translation),
     ];
   });
+  // --json: the status report on stdout (warnings stay on stderr), for scripts.
+  if (process.argv.includes('--json')) {
+    const report = statusReport(content, findings, lastChanges(content.replies.map((r) => r.files.translation)), statusPageEnabled(contentDir));
+    console.log(JSON.stringify(report, null, 1));
+    return strict && findings.length ? 1 : 0;
+  }
   if (findings.length === 0) {
     console.log(`check: ${content.replies.length} replies, ${content.glossary.terms.length} glossary terms, no findings`);
     return 0;

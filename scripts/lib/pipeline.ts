@@ -243,9 +243,11 @@ function emitReplyPages(files: Map<string, string>, reply: LoadedReply, views: M
     files.set(`pages/${locale}/${doc.slug}/${page}.json`, JSON.stringify({ notice: GENERATED_NOTICE, locale, reply: doc.slug, page, sourceHash: doc.sourceHash, ...data } satisfies PageData));
   const front = render(doc.frontIds);
   const back = render(doc.backIds);
-  const metadata = (doc.metadataIds ?? []).map((id) => {
-    const v = views.get(id)!;
-    return { id, field: v.block.field ?? 'other', lang: locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans', text: (locale === 'zh-hant' ? v.hant : v.zh).map((s) => s.text).join('') } satisfies MetadataRow;
+  // Metadata lines are no letter text (no views, no term links): their Chinese verbatim, converted on zh-hant.
+  const blockById = new Map(doc.blocks.map((b) => [b.id, b]));
+  const metadata = doc.metadataIds.map((id) => {
+    const block = blockById.get(id)!;
+    return { id, field: block.field ?? 'other', lang: locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans', text: locale === 'zh-hant' ? toTraditional(block.zh) : block.zh } satisfies MetadataRow;
   });
   const script = (text?: string) => (text && locale === 'zh-hant' ? toTraditional(text) : text);
   const { session, addressee, documentNumber, issuingBody } = doc.meta;
