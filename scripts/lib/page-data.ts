@@ -121,3 +121,73 @@ export function blockData(view: BlockView, locale: LocaleId): BlockData {
   };
   return { id: block.id, kind: block.kind, level: block.level, status: translation.status, texts: locale === 'en' ? [en, zh] : [zh, en] };
 }
+
+/** Words after which a full stop does not end an English sentence. */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'approx', 'incl', 'cf', 'art', 'para', 'fig', 'vol', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/**
+ * The first whole sentence of a text (English or Chinese), for the one-line definition a term's
+ * popover shows. A full stop ends a sentence only before white space and a capital, digit, quote or
+ * Chinese character, and not after an abbreviation (e.g., No., U.S.); 。！？ always do. A text with
+ * no such end is returned whole. (A local cutter: the shared sentence-cutting stage may replace it.)
+ */
+export function firstSentence(text: string): string {
+  const s = text.trim();
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if ('。！？'.includes(ch)) {
+      let end = i + 1;
+      while (end < s.length && '”’」』）)'.includes(s[end]!)) end++;
+      return s.slice(0, end);
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let end = i + 1;
+    while (end < s.length && '"”’)'.includes(s[end]!)) end++;
+    const rest = s.slice(end);
+    if (!/^\s+["“‘(]?[\p{Lu}\d\p{Script=Han}]/u.test(rest)) continue;
+    if (ch === '.') {
+      const word = /([\p{L}.]+)$/u.exec(s.slice(0, i))?.[1] ?? '';
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{L}$/u.test(word) || /\.\p{L}$/u.test(word)) continue;
+    }
+    return s.slice(0, end);
+  }
+  return s;
+}
+
+/** One entry of a section page's contents: a subsection heading's anchor and its title in the page's language. */
+export interface ContentsEntry {
+  id: string;
+  /** The English number label, (7), on English pages; Chinese titles keep their label in the text. */
+  label?: string;
+  title: string;
+  lang: TextData['lang'];
+}
+
+/**
+ * The subsections of a page, from its blocks: every `subheading`, titled in the page's first
+ * language, or in Chinese when its English is pending. Why: a section can have eight
+ * subsections over 30,000 px on a phone; the contents let a reader jump to one.
+ */
+export function contentsOf(blocks: BlockData[]): ContentsEntry[] {
+  return blocks
+    .filter((b) => b.kind === 'subheading')
+    .map((b) => {
+      const first = b.texts[0]!;
+      const shown = first.lang === 'en' && first.status === 'pending' ? b.texts.find((x) => x.lang !== 'en') ?? first : first;
+      const title = runsText(shown.runs).trim().replace(/[.。]$/, '');
+      return { id: b.id, ...(shown.lang === 'en' && shown.label ? { label: shown.label } : {}), title, lang: shown.lang };
+    });
+}
+
+/**
+ * Which text of a block carries its term buttons: the first (the page's language) that links a term,
+ * or -1. One text per block: the same term beside it in the other language needs no second button.
+ */
+export const linkedText = (block: BlockData): number => block.texts.findIndex((tx) => tx.runs.some((r) => typeof r !== 'string'));
+
+/** The terms a page's blocks show as buttons (see linkedText): only these need a hover rule. */
+export function buttonTerms(blocks: BlockData[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) for (const r of b.texts[linkedText(b)]?.runs ?? []) if (typeof r !== 'string') out.add(r[1]);
+  return out;
+}
