@@ -128,7 +128,7 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'no', 'nos', 'mr', 'mrs', 'm
 /**
  * The first whole sentence of a text (English or Chinese), for the one-line definition a term's
  * popover shows. A full stop ends a sentence only before white space and a capital, digit, quote or
- * Chinese character, and not after an abbreviation (e.g., No., U.S.); 。！？ always do. A text with
+ * Chinese character, and not after an abbreviation (e.g., No., dotted ones like U.S.); 。！？ always do. A text with
  * no such end is returned whole. (A local cutter: the shared sentence-cutting stage may replace it.)
  */
 export function firstSentence(text: string): string {
@@ -147,7 +147,7 @@ export function firstSentence(text: string): string {
     if (!/^\s+["“‘(]?[\p{Lu}\d\p{Script=Han}]/u.test(rest)) continue;
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(s.slice(0, i))?.[1] ?? '';
-      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{L}$/u.test(word) || /\.\p{L}$/u.test(word)) continue;
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /\.\p{L}$/u.test(word)) continue;
     }
     return s.slice(0, end);
   }
