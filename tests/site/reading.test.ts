@@ -274,3 +274,21 @@ describe('citing a block', () => {
     await context.close();
   });
 });
+
+describe('English term pages', () => {
+  it('show, for each occurrence, the English sentence with the rendering marked beside the Chinese', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, site('en/glossary/mu-jun-lun-ying-xiong/'));
+    const items = page.locator('.kwic > li');
+    const n = await items.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const en = items.nth(i).locator('p[lang="en"] mark');
+      const zh = items.nth(i).locator('p[lang="zh-Hans"] mark');
+      expect(await en.count(), `occurrence ${i}: a marked English rendering`).toBeGreaterThan(0);
+      expect((await en.first().innerText()).toLowerCase()).toBe('per-mu output evaluation');
+      expect(await zh.first().innerText()).toBe('亩均论英雄');
+    }
+    await context.close();
+  });
+});
