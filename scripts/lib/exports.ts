@@ -101,20 +101,26 @@ export interface TbxOptions {
   siteName?: string;
 }
 
-/** The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. */
+/**
+ * The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. The English
+ * rendering is the preferred term, other renderings admitted terms; a literal gloss is never admitted (deprecated, noted).
+ */
 export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions = {}): string {
   const x = xmlEscape;
   const source = options.source ?? `Glossary of Chinese policy terms with English renderings, from ${options.siteName ?? DEFAULT_SITE_NAME} (Chinese government replies to proposals and suggestions). Simplified and Traditional Chinese, English.`;
-  const termSec = (indent: string, term: string, status: 'preferredTerm-admn-sts' | 'admittedTerm-admn-sts', extra: string[] = []) =>
+  const termSec = (indent: string, term: string, status: 'preferredTerm-admn-sts' | 'admittedTerm-admn-sts' | 'deprecatedTerm-admn-sts', extra: string[] = []) =>
     [`${indent}<termSec>`, `${indent}  <term>${x(term)}</term>`, `${indent}  <termNote type="administrativeStatus">${status}</termNote>`, ...extra.map((e) => `${indent}  ${e}`), `${indent}</termSec>`];
   const unique = (forms: string[]) => [...new Set(forms.filter((f) => f.trim() !== ''))];
-  const langSec = (lang: string, main: string, aliases: string[], mainExtra: string[] = [], head: string[] = []) => {
+  // A literal gloss listed among the English forms is for understanding only: deprecated, with a note, so a CAT tool never proposes it.
+  const LITERAL_NOTE = '<note>Literal gloss, for understanding only: not a translation to use.</note>';
+  const langSec = (lang: string, main: string, aliases: string[], mainExtra: string[] = [], head: string[] = [], literal?: string) => {
     const alts = unique(aliases).filter((a) => a !== main);
+    const isLiteral = (a: string) => literal !== undefined && a.trim().toLowerCase() === literal.trim().toLowerCase();
     return [
       `      <langSec xml:lang="${lang}">`,
       ...head.map((h) => `        ${h}`),
       ...termSec('        ', main, 'preferredTerm-admn-sts', mainExtra),
-      ...alts.flatMap((a) => termSec('        ', a, 'admittedTerm-admn-sts')),
+      ...alts.flatMap((a) => (isLiteral(a) ? termSec('        ', a, 'deprecatedTerm-admn-sts', [LITERAL_NOTE]) : termSec('        ', a, 'admittedTerm-admn-sts'))),
       '      </langSec>',
     ];
   };
@@ -131,6 +137,7 @@ export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions 
         t.enAliases,
         [`<admin type="source">${x(t.sources)}</admin>`, `<note>${t.official ? 'Established English rendering' : 'Our rendering (no established English found)'}; confidence: ${x(t.confidence)}.</note>`],
         [`<descrip type="definition">${x(t.explanation)}</descrip>`, ...notes],
+        t.literal,
       ),
       '    </conceptEntry>',
     ];

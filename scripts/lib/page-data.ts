@@ -169,3 +169,44 @@ function blockNotes(view: BlockView, locale: LocaleId, first: 'en' | 'zh'): Note
   if (locale === 'en' && note && view.translation.status !== 'pending') notes.push({ id: id(), kind: 'translator', lang: 'en', text: note, marks: ['en'], ref: 'en', see: [] });
   return notes;
 }
+
+/** The first sentence of a text (term definitions, blurbs): the shared, abbreviation-aware cutter of sentences.ts. */
+export { firstSentence } from './sentences.ts';
+
+/** One entry of a section page's contents: a subsection heading's anchor and its title in the page's language. */
+export interface ContentsEntry {
+  id: string;
+  /** The English number label, (7), on English pages; Chinese titles keep their label in the text. */
+  label?: string;
+  title: string;
+  lang: TextData['lang'];
+}
+
+/**
+ * The subsections of a page, from its blocks: every `subheading`, titled in the page's first
+ * language, or in Chinese when its English is pending. Why: a section can have eight
+ * subsections over 30,000 px on a phone; the contents let a reader jump to one.
+ */
+export function contentsOf(blocks: BlockData[]): ContentsEntry[] {
+  return blocks
+    .filter((b) => b.kind === 'subheading')
+    .map((b) => {
+      const first = b.texts[0]!;
+      const shown = first.lang === 'en' && first.status === 'pending' ? b.texts.find((x) => x.lang !== 'en') ?? first : first;
+      const title = runsText(shown.runs).trim().replace(/[.。]$/, '');
+      return { id: b.id, ...(shown.lang === 'en' && shown.label ? { label: shown.label } : {}), title, lang: shown.lang };
+    });
+}
+
+/**
+ * Which text of a block carries its term buttons: the first (the page's language) that links a term,
+ * or -1. One text per block: the same term beside it in the other language needs no second button.
+ */
+export const linkedText = (block: BlockData): number => block.texts.findIndex((tx) => tx.runs.some((r) => typeof r !== 'string'));
+
+/** The terms a page's blocks show as buttons (see linkedText): only these need a hover rule. */
+export function buttonTerms(blocks: BlockData[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) for (const r of b.texts[linkedText(b)]?.runs ?? []) if (typeof r !== 'string') out.add(r[1]);
+  return out;
+}

@@ -2,8 +2,9 @@
  * Accessibility in real Chromium: axe-core (WCAG 2.0/2.1/2.2 A and AA, plus
  * best practices) finds nothing on one page of each type in each locale, in
  * both builds; and every text is marked with its language: <html lang> per
- * locale, every .text-en is lang="en", every .text-zh lang="zh-Hans" (or
- * zh-Hant on the Traditional pages), and no Chinese text sits in an English
+ * locale, every block of the reading text holds one English text and one
+ * Chinese text in the locale's script (zh-Hant on the Traditional pages), each
+ * in its language by its own lang or the page's, and no Chinese text sits in an English
  * context (or English prose in a Chinese one) without a lang attribute.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -59,11 +60,11 @@ function langProblems(page: Page, locale: string): Promise<string[]> {
     if (htmlLang !== expected) problems.push(`<html lang="${htmlLang}">, expected "${expected}"`);
     const zhLang = locale === 'zh-hant' ? 'zh-Hant' : 'zh-Hans';
     const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} class="${el.className}" lang="${el.getAttribute('lang')}"> ${(el.textContent ?? '').trim().slice(0, 40)}`;
-    for (const el of document.querySelectorAll('.text-en')) if (el.getAttribute('lang') !== 'en') problems.push(`.text-en without lang="en": ${describe(el)}`);
-    for (const el of document.querySelectorAll('.text-zh')) {
-      const lang = el.getAttribute('lang');
-      if (lang !== 'zh-Hans' && lang !== 'zh-Hant') problems.push(`.text-zh without lang="zh-Hans"/"zh-Hant": ${describe(el)}`);
-      else if (lang !== zhLang) problems.push(`.text-zh with lang="${lang}" on a ${locale} page (expected ${zhLang}): ${describe(el)}`);
+    // Block texts: the first is in the page's language (no lang of its own), the other carries its lang.
+    for (const block of document.querySelectorAll('.reply-text .b')) {
+      const texts = [...block.querySelectorAll(':scope > p, :scope > :is(h1, h2) > span')];
+      const langs = texts.map((el) => el.closest('[lang]')?.getAttribute('lang'));
+      if (langs.length !== 2 || !langs.includes('en') || !langs.includes(zhLang)) problems.push(`block #${block.id} has texts in ${JSON.stringify(langs)}, expected en and ${zhLang}: ${describe(block)}`);
     }
     // Any text node: Han characters need a Chinese language context, English prose (three words or more) an English one.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -23,21 +23,26 @@ beforeAll(async () => {
 
 /** Renders blocks as a page would, without the note markers and notes (BlockNote, tested in notes.test.ts): what is left is the reply's text. */
 const renderBlocks = async (blocks: BlockData[]) =>
-  (await container.renderToString(Blocks, { props: { blocks, up: '../../../' } })).replace(/<span class="note-ref[^"]*"[^>]*><a [^>]*><\/a><\/span>/g, '').replace(/<div class="block-notes"[^>]*>[^]*?<\/div>/g, '');
+  (await container.renderToString(Blocks, { props: { blocks } })).replace(/<span class="note-ref[^"]*"[^>]*><a [^>]*><\/a><\/span>/g, '').replace(/<div class="block-notes"[^>]*>[^]*?<\/div>/g, '');
 
 const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** The text of each text element, in order, with its language (number labels and status marks left out). */
-function textsOf(html: string): { lang: string; text: string }[] {
+/**
+ * The text of each text element, in order, with its language (number labels and status marks left out). The first text
+ * of a block is in the page's language and has no lang of its own (the page's <html lang> gives it): `pageLang`.
+ */
+function textsOf(html: string, pageLang = 'en'): { lang: string; text: string }[] {
   const bare = html.replace(/<span class="(?:label|mark)">[^<]*<\/span>/g, '');
-  return [...bare.matchAll(/<(p|span) lang="([^"]+)" class="text[^"]*">((?:[^<]|<a class="term"[^>]*>[^<]*<\/a>)*)<\/\1>/g)].map((m) => ({ lang: m[2]!, text: unescapeHtml(m[3]!.replace(/<\/?a\b[^>]*>/g, '')) }));
+  return [...bare.matchAll(/<(p|span)(?: lang="([^"]+)")?(?: class="(?:pending|stale)")?>((?:[^<]|<button [^>]*>[^<]*<\/button>)*)<\/\1>/g)].map((m) => ({ lang: m[2] ?? pageLang, text: unescapeHtml(m[3]!.replace(/<\/?button\b[^>]*>/g, '')) }));
 }
 
-/** Asserts that nothing but the component's own markup made it into the HTML. */
+/** Asserts that nothing but the component's own markup made it into the HTML: term buttons, and one cite link per block to its own id. */
 function expectInert(html: string): void {
   expect(html).not.toMatch(/<script/i);
-  expect([...html.matchAll(/<a [^>]*>/g)].map((m) => m[0]).filter((a) => !/^<a class="(term|permalink)" href="/.test(a))).toEqual([]);
-  expect([...new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]))].filter((t) => !['div', 'h1', 'h2', 'p', 'span', 'a'].includes(t!))).toEqual([]);
+  expect([...html.matchAll(/<a [^>]*>/g)].map((m) => m[0]).filter((a) => !/^<a href="#[a-z0-9-]+">$/.test(a))).toEqual([]);
+  expect([...html.matchAll(/<button [^>]*>/g)].map((m) => m[0]).filter((b) => !/^<button type="button" popovertarget="g\d+">$/.test(b))).toEqual([]);
+  expect([...new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]))].filter((t) => !['div', 'h1', 'h2', 'p', 'span', 'a', 'button'].includes(t!))).toEqual([]);
+  for (const m of html.matchAll(/<div id="([^"]+)"[^>]*>[^]*?<a href="#([^"]+)">([^<]*)<\/a><\/div>/g)) expect([m[2], m[3]]).toEqual([m[1], m[1]]);
 }
 
 const glossary = loadGlossary(readFileSync(join(ROOT, 'content', 'glossary.yaml'), 'utf8'), 'content/glossary.yaml');
@@ -96,19 +101,30 @@ describe('blocks as a reader sees them', () => {
 
   it('a pending translation shows the pending mark and no English text', async () => {
     const html = await renderBlocks(views.map((v) => blockData(v, 'zh-hans')));
-    expect(textsOf(html).filter((t) => t.lang === 'en').map((t) => t.text)).toEqual(doc.blocks.map(() => ''));
-    expect(html.match(/lang="en" class="text text-en pending"><span class="mark">/g)).toHaveLength(doc.blocks.length);
+    expect(textsOf(html, 'zh-Hans').filter((t) => t.lang === 'en').map((t) => t.text)).toEqual(doc.blocks.map(() => ''));
+    expect(html.match(/lang="en" class="pending"><span class="mark">/g)).toHaveLength(doc.blocks.length);
+    expect(html.match(/<div id="[^"]+" class="b pending">/g)).toHaveLength(doc.blocks.length);
   });
 
   it('a stale translation is shown with its mark; headings link no terms; Chinese comes first on Chinese pages', async () => {
     const blocks = views.map((v) => blockData({ ...v, en: annotate('SRDI enterprises', enMatcher), translation: { status: 'stale', en: 'SRDI enterprises' } }, 'zh-hant'));
     const html = await renderBlocks(blocks);
     expect(html.match(/<span class="mark">/g)).toHaveLength(doc.blocks.length);
-    expect(html).toMatch(/^<div id="salutation"[^>]*><p lang="zh-Hant"/);
-    const heading = /<h1 id="s1"[^]*?<\/h1>/.exec(html)![0];
-    expect(heading).not.toContain('class="term"');
+    // The page's language needs no lang of its own; the English beside it does.
+    expect(html).toMatch(/^<div id="salutation" class="b stale"><p>[^<]*<\/p><p lang="en" class="stale">/);
+    const heading = /<div id="s1"[^>]*><h1>[^]*?<\/h1><a href="#s1">s1<\/a><\/div>/.exec(html)![0];
+    expect(heading).not.toContain('<button');
+    // The term is a button in the page's language only: the English beside it has the same term as plain text.
     const paragraph = /<div id="s1-1-p1"[^]*?<\/div>/.exec(html)![0];
-    expect(paragraph.match(/<a class="term" href="\.\.\/\.\.\/\.\.\/glossary\/zhuan-jing-te-xin\/" data-t="zhuan-jing-te-xin" aria-describedby="def-zhuan-jing-te-xin">/g)).toHaveLength(2);
+    expect(paragraph).toMatch(/^<div id="s1-1-p1" class="b stale"><p>加快<button type="button" popovertarget="g\d+">专精特新企业<\/button>培育。<\/p><p lang="en" class="stale"><span class="mark">[^<]*<\/span>SRDI enterprises<\/p><a href="#s1-1-p1">s1-1-p1<\/a><\/div>$/);
+  });
+
+  it('numbers term buttons by the page\'s terms, and links the other language where the page\'s has no terms', async () => {
+    const pendingEn = views.map((v) => blockData(v, 'en'));
+    const html = await container.renderToString(Blocks, { props: { blocks: pendingEn, terms: ['mu-jun-lun-ying-xiong', 'zhuan-jing-te-xin'] } });
+    // English pending: the Chinese carries the buttons, numbered by their place in `terms`.
+    const paragraph = /<div id="s1-1-p1"[^]*?<\/div>/.exec(html)![0];
+    expect(paragraph).toContain('<p lang="zh-Hans">加快<button type="button" popovertarget="g1">专精特新企业</button>培育。</p>');
   });
 });
 
@@ -135,7 +151,7 @@ describe('hostile fixture text and the real site pages', () => {
       expectInert(html);
       const ids = data.page === 'index' ? [...reply.doc.frontIds, ...reply.doc.backIds] : reply.doc.sections.find((s) => s.id === data.page)!.blockIds;
       expect([...data.blocks, ...(data.closing ?? [])].map((b) => b.id)).toEqual(ids);
-      const texts = textsOf(html);
+      const texts = textsOf(html, { en: 'en', 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant' }[data.locale]);
       if (data.locale === 'zh-hans') expect(texts.filter((t) => t.lang === 'zh-Hans').map((t) => t.text)).toEqual(ids.map((id) => reply.doc.blocks.find((b) => b.id === id)!.zh));
       if (data.locale === 'en') expect(texts.filter((t) => t.lang === 'en').map((t) => t.text)).toEqual(ids.map((id) => entries[id]?.text ?? ''));
       if (data.locale === 'zh-hant') expect(texts.filter((t) => t.lang === 'zh-Hant').map((t) => t.text)).toEqual(ids.map((id) => toTraditional(reply.doc.blocks.find((b) => b.id === id)!.zh)));

@@ -1,0 +1,64 @@
+/*
+ * The script of every page, one cached file (inline, it cost a section page about 1 KB gzip):
+ * the language switcher keeps the block anchor, print shows the page's address, and on reading
+ * pages the reading mode is remembered, searched words are marked in the target block, and the
+ * cite links copy a citation. Loaded with defer by src/layouts/Base.astro.
+ */
+(function () {
+  // Keep the reader on the same paragraph when switching language.
+  document.querySelectorAll('a[data-keep-hash]').forEach(function (a) {
+    a.addEventListener('click', function () { if (location.hash) a.href = a.href.split('#')[0] + location.hash; });
+  });
+
+  // Print the page's own address (without SITE, the build knows only the path).
+  document.querySelectorAll('.print-url span').forEach(function (s) { s.textContent = location.href.split('#')[0]; });
+
+  // Reading mode: English only / Chinese only / side by side, remembered (the head's inline script applies it before paint).
+  var root = document.documentElement;
+  document.querySelectorAll('input[name=reading]').forEach(function (input) {
+    if (input.value === root.dataset.reading) input.checked = true;
+    input.addEventListener('change', function () {
+      root.dataset.reading = input.value;
+      try { localStorage.setItem('reading', input.value); } catch (e) { /* storage disabled: the choice lasts for this page */ }
+    });
+  });
+
+  // After a search: mark the searched words in the target block (?hl=…#block).
+  var hl = new URLSearchParams(location.search).get('hl');
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (hl && target && target.closest('.reply-text')) {
+    var words = hl.split(/\s+/).filter(function (w) { return w.length > 1 || /[\u3400-\u9fff]/.test(w); });
+    var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT), nodes = [], n;
+    while ((n = walker.nextNode())) nodes.push(n);
+    nodes.forEach(function (node) {
+      words.forEach(function (w) {
+        var i = node.data.toLowerCase().indexOf(w.toLowerCase());
+        if (i < 0 || !node.parentNode || node.parentNode.nodeName === 'MARK') return;
+        var hit = node.splitText(i); hit.splitText(w.length);
+        var mark = document.createElement('mark'); mark.className = 'search-hit';
+        hit.parentNode.replaceChild(mark, hit); mark.appendChild(hit);
+      });
+    });
+  }
+
+  // Cite links: copy a citation in the page's language (the fixed part from the article's data-cite, then the block id,
+  // the URL and the day) and say so in the status line; where the clipboard is not available (plain HTTP), show the
+  // citation to copy. The link still navigates to its block, so the address bar holds the permalink.
+  var status = document.getElementById('cite-status'), timer;
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest && e.target.closest('.b > a');
+    var article = a && a.closest('[data-cite]');
+    if (!article) return;
+    var d = article.dataset, id = a.getAttribute('href').slice(1);
+    var text = [d.cite, d.citeBlock.replace('{id}', id), location.href.split('#')[0] + '#' + id, d.citeAccessed.replace('{date}', new Date().toISOString().slice(0, 10))].join(' ');
+    var done = function () {
+      if (!status) return;
+      status.textContent = d.citeDone.replace('{text}', text);
+      status.classList.add('on');
+      clearTimeout(timer);
+      timer = setTimeout(function () { status.classList.remove('on'); }, 6000);
+    };
+    var ask = function () { window.prompt(d.citeFail, text); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, ask); else ask();
+  });
+})();
