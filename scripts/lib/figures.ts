@@ -5,6 +5,7 @@
  * Chinese and English, the clause of the translation that states it, and its
  * source block. The words are read by figure-clauses.ts.
  */
+import { z } from 'zod';
 import { pageOf, isLetterBlock, type Block, type ReplyDocument } from './model.ts';
 import type { AttachedTranslation } from './translations.ts';
 import { AFTER_UNIT, enIndicator, englishClauseAt, englishNumbersAt, nthEnglishNumber, qualifierOf, statusOf, zhIndicator, type FigureStatus, type Qualifier } from './figure-clauses.ts';
@@ -46,6 +47,28 @@ export interface Figure {
   /** Which sentence of its block states it (from 0): counts stated in one sentence are listed together and may share a chart. */
   sentence?: number;
 }
+
+/** The schema of one figure as written to src/generated/figures/<slug>.json and read by the pages: a figure without qualifier, status or indicator is a bug, not data. */
+export const figureSchema = z.strictObject({
+  reply: z.string().min(1),
+  block: z.string().min(1),
+  page: z.string().min(1),
+  kind: z.enum(['count', 'money', 'growth', 'share', 'rank', 'capacity', 'other']),
+  value: z.number().finite(),
+  unit: z.string().min(1),
+  qualifier: z.enum(['none', 'more-than', 'nearly', 'at-least', 'about', 'at-most']),
+  qualifierZh: z.string().min(1).optional(),
+  status: z.enum(['result', 'target']),
+  period: z.string().regex(/^\d{4}(?:-\d{4})?$/).optional(),
+  periodFrom: z.enum(['text', 'section', 'reply']).optional(),
+  indicatorZh: z.string().min(1),
+  indicatorEn: z.string().min(1).optional(),
+  zh: z.string().min(1),
+  contextZh: z.string().min(1),
+  labelEn: z.string().min(1).optional(),
+  alsoIn: z.array(z.string()).optional(),
+  sentence: z.number().int().nonnegative().optional(),
+}).refine((f) => (f.qualifier === 'none') === (f.qualifierZh === undefined), { message: 'a qualifier needs the Chinese words that state it, and only a qualifier has them' });
 
 const UNIT_EN: Record<string, string> = {
   家: 'enterprises', 个: 'units', 名: 'people', 人: 'people', 人次: 'person-times', 项: 'items', 辆: 'vehicles', 张: 'permits', 场: 'events', 次: 'times', 笔: 'loans', 本: 'copies',

@@ -1,7 +1,7 @@
 // Key figures: the period a figure belongs to, and a figure the reply states twice is listed once.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFigures, isRestatement, statementPeriod, statementYear, type Figure } from '../../scripts/lib/figures.ts';
+import { extractFigures, figureSchema, isRestatement, statementPeriod, statementYear, type Figure } from '../../scripts/lib/figures.ts';
 import { chartGroups, headlineFigures, numberFigures, COUNT_RANGE, HEADLINE_MAX, HEADLINE_MIN } from '../../scripts/lib/figure-views.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
@@ -114,6 +114,14 @@ describe('the seed reply', () => {
       expect(f.indicatorEn!.split(/\s+/).length, f.indicatorEn).toBeLessThanOrEqual(18);
       expect(f.indicatorZh.length, f.indicatorZh).toBeLessThanOrEqual(32);
     }
+  });
+
+  it('writes figures that match the schema of the generated data, and the schema rejects a figure without qualifier or status', () => {
+    for (const f of figures) expect(figureSchema.safeParse(JSON.parse(JSON.stringify(f))).success, f.zh).toBe(true);
+    const { qualifier: _q, ...noQualifier } = figures[0]!;
+    expect(figureSchema.safeParse(noQualifier).success).toBe(false);
+    expect(figureSchema.safeParse({ ...figures[0]!, status: 'plan' }).success).toBe(false);
+    expect(figureSchema.safeParse({ ...figures[0]!, qualifier: 'nearly' }).success).toBe(false);
   });
 
   it('keeps the qualifiers the review found dropped', () => {
