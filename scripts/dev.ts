@@ -71,8 +71,10 @@ const NO_INDEX = `// npm run dev: no search index has been built (run npm run bu
 /** Serves <base>pagefind/ from the last build's index, so search works in dev with the data of that build. */
 function serveSearchIndex(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (!path.startsWith(`${base}pagefind/`)) return next();
-  const rel = normalize(path.slice(`${base}pagefind/`.length));
+  // Under a BASE_PATH, Astro's middleware may already have removed the base from the URL.
+  const prefix = [`${base}pagefind/`, '/pagefind/'].find((p) => path.startsWith(p));
+  if (!prefix) return next();
+  const rel = normalize(path.slice(prefix.length));
   const file = join(searchDir, rel);
   if (rel.startsWith('..') || rel.includes(`${sep}..`)) return next();
   if (existsSync(file)) {
