@@ -2,10 +2,11 @@
  * Load → pipeline → write src/generated/. Shared by `npm run prepare-content`,
  * the build and the benchmark, so all three produce exactly the same files.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { loadSynonyms } from './search-data.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { en, zhHans } from '../../src/i18n/strings.ts';
@@ -18,7 +19,10 @@ export interface PrepareResult extends PipelineResult {
 /** Reads `contentDir`, runs the pipeline and replaces `outDir` with its output. */
 export function prepareContent(contentDir: string, outDir: string): PrepareResult {
   const content = loadContent(contentDir);
-  const result = runPipeline(content);
+  // The search synonyms are optional content: without the file, search applies none.
+  const synonymsFile = join(contentDir, 'search-synonyms.yaml');
+  const synonyms = existsSync(synonymsFile) ? loadSynonyms(readFileSync(synonymsFile, 'utf8'), synonymsFile, new Set(content.glossary.terms.map((t) => t.id))) : [];
+  const result = runPipeline(content, { synonyms });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'README.md'), `# src/generated\n\n${GENERATED_NOTICE}\n`);
