@@ -23,10 +23,11 @@ const CHINESE_SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4
 const ENGLISH_SCALE: Record<string, number> = { trillion: 1e12, billion: 1e9, million: 1e6, thousand: 1e3, k: 1e3, bn: 1e9, m: 1e6 };
 
 /**
- * The values a query that is a number may mean, in the units the index
- * stores (base units and the number as written): `9,617` → [9617];
- * `1928亿元` → [192800000000, 1928]; `192.8 billion yuan` → [192800000000,
- * 192.8]; `98.8%` → [98.8]. Not a number (words besides a scale and a unit) → [].
+ * The value a query that is a number means, in base units (the index
+ * stores each figure's value in base units and as written): `9,617` →
+ * [9617]; `1928` → [1928]; `1928亿元` and `192.8 billion yuan` →
+ * [192800000000]; `98.8%` → [98.8]. Not a number (words besides a scale and
+ * a unit) → [].
  */
 export function queryNumbers(text: string): number[] {
   const q = text.normalize('NFKC').trim().toLowerCase();
@@ -35,5 +36,6 @@ export function queryNumbers(text: string): number[] {
   const written = Number(m[1]!.replace(/,/g, ''));
   if (!Number.isFinite(written)) return [];
   const scale = m[2] ? (CHINESE_SCALE[m[2]] ?? ENGLISH_SCALE[m[2]] ?? 1) : 1;
-  return [...new Set([written * scale, written])].map((v) => Number(v.toPrecision(12)));
+  // With a scale (万, 亿, million) only the scaled value: `30 million` is not the 30 of 30余个.
+  return [Number((written * scale).toPrecision(12))];
 }

@@ -35,6 +35,8 @@ export interface QueryPlan {
   term?: LexiconTerm;
   /** The query for the blocks that use that term: the term in the locale's script or language. */
   termText?: string;
+  /** A glossary term contained in a longer Chinese query: ranked just below the blocks holding the whole query. */
+  within?: LexiconTerm;
   /** The text query for Pagefind (quoted for Chinese phrases). */
   text: string;
   /** The unquoted fallback when the phrase finds nothing. */
@@ -128,7 +130,10 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
   const simplified = foldScript(query, lexicon.t2s);
   const toLocale = (s: string) => (lexicon.locale === 'zh-hant' ? foldScript(s, lexicon.s2t) : s);
   const folded = toLocale(simplified);
-  const term = findTerm(simplified, lexicon.terms) ?? synonymTerm(simplified, lexicon);
+  const found = findTerm(simplified, lexicon.terms) ?? synonymTerm(simplified, lexicon);
+  // A term inside a longer Chinese query (复工复产实施方案) does not lead: the blocks with the whole phrase come first.
+  const within = found && HAN.test(simplified) && !found.forms.includes(normalizeQuery(simplified)) ? found : undefined;
+  const term = within ? undefined : found;
   const han = HAN.test(folded);
   const chinese = han && !/\s/.test(folded) && [...folded].length >= 2;
   const text = chinese ? `"${folded}"` : folded;
@@ -139,6 +144,7 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
   const synonyms = synonymsOf(simplified, lexicon).map((s) => (HAN.test(s) ? toLocale(s) : s));
   const targets: Target[] = [];
   if (term) targets.push(HAN.test(term.query) ? { phrase: term.query, boost: 0.3 } : { words: latinWords(term.query), boost: 0.3 });
+  if (within) targets.push({ phrase: within.query, boost: -0.5 });
   if (han && words.length > 1) targets.push({ words, boost: 0 });
   else if (han) targets.push({ phrase: folded, boost: 0 });
   else if (words.length) targets.push({ words, boost: 0 });
@@ -151,6 +157,7 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
     han,
     term,
     ...(term ? { termText: term.query } : {}),
+    ...(within ? { within } : {}),
     text,
     fallback: chinese ? folded : undefined,
     words,
@@ -165,6 +172,8 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** English inflections accepted as the same whole word: plural, possessive. */
 const INFLECTION = "(?:s|es|'s|’s)?";
+/** A word with its inflections: factory, factories, factory's. */
+const wordPattern = (w: string) => (w.length > 3 && /[^aeiou]y$/.test(w) ? `${escapeRe(w.slice(0, -1))}(?:y|ies|y's|y’s)` : `${escapeRe(w)}${INFLECTION}`);
 
 /** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or a Chinese query's characters all present), 1 some words, 0 none. */
 export function matchTier(text: string, target: Target, numbers: string[] = []): number {
@@ -182,11 +191,11 @@ export function matchTier(text: string, target: Target, numbers: string[] = []):
   const b = '(?<![\\p{L}\\p{N}])';
   const e = '(?![\\p{L}\\p{N}])';
   const han = words.some((w) => HAN.test(w));
-  if (words.length > 1 && !han && new RegExp(`${b}${words.map(escapeRe).join(`${INFLECTION}[\\s\\p{P}]+`)}${INFLECTION}${e}`, 'u').test(lower)) return 4;
+  if (words.length > 1 && !han && new RegExp(`${b}${words.map(wordPattern).join('[\\s\\p{P}]+')}${e}`, 'u').test(lower)) return 4;
   // Chinese has no spaces between words: a Chinese word counts as whole wherever it occurs.
-  const whole = words.filter((w) => (HAN.test(w) ? lower.includes(w) : new RegExp(`${b}${escapeRe(w)}${INFLECTION}${e}`, 'u').test(lower))).length;
+  const whole = words.filter((w) => (HAN.test(w) ? lower.includes(w) : new RegExp(`${b}${wordPattern(w)}${e}`, 'u').test(lower))).length;
   if (whole === words.length) return words.length === 1 ? 4 : 3;
-  const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed)$/, '') : w);
+  const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed|y)$/, '') : w);
   const prefix = words.filter((w) => (HAN.test(w) ? lower.includes(w) : new RegExp(`${b}${escapeRe(stem(w))}`, 'u').test(lower))).length;
   if (prefix === words.length) return 2;
   return prefix > 0 ? 1 : 0;
@@ -224,11 +233,19 @@ export function scoreBlock(block: PageBlock, targets: Target[]): number {
   for (const t of targets) {
     const tier = matchTier(block.text, t, block.numbers);
     if (!tier) continue;
-    const value = t.synonym ? tier / 4 + (block.heading && tier >= 3 ? 0.1 : 0) : tier + t.boost + (block.heading && tier >= 3 ? 0.5 : 0);
+    const value = t.synonym ? tier * SYNONYM_WEIGHT + (block.heading && tier >= 3 ? 0.1 : 0) : tier + t.boost + (block.heading && tier >= 3 ? 0.5 : 0);
     best = Math.max(best, value);
   }
   return best;
 }
+
+/**
+ * How much a synonym match counts against a match of the words typed: a
+ * synonym in a block at best equals a glossary term found by its explanation
+ * (reviewed vocabulary weighs as much as a passing mention in a definition),
+ * and stays below every block holding the words typed whole.
+ */
+export const SYNONYM_WEIGHT = 0.625;
 
 /** Where glossary term results rank: below blocks that contain the words typed as a phrase or as whole words, above blocks matched only by prefixes or some of the words. */
 export const TERM_SCORE = 2.5;

@@ -172,19 +172,33 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   const lead: Hit[] = plan.term && wantTerms ? [termHit(plan.term, termLabel, '')] : [];
   const seen = new Set(lead.map((h) => h.url));
   const pending: Item[] = [];
-  const loadedText: string[] = [];
   let order = 0;
   let nextPage = 0;
   const loadPages = async (n: number) => {
     const batch = pages.slice(nextPage, nextPage + n);
     nextPage += batch.length;
     const data = await Promise.all(batch.map((r) => r.data()));
-    for (const d of data) {
-      for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
-      for (const a of d.anchors ?? []) loadedText.push(a.text?.toLowerCase() ?? '');
-    }
+    for (const d of data) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
+    return data;
   };
+  // Pagefind matches words by prefix and drops Chinese words it does not know instead of failing the query: words that no
+  // page of the first batch contains are dropped from the ranking (and named on the page), so they cannot sink the blocks
+  // that hold all the other words.
+  if (!notice && plan.words.length > 1 && pages.length) {
+    const first = await loadPages(PAGE_BATCH);
+    const text = first.flatMap((d) => (d.anchors ?? []).map((a) => a.text?.toLowerCase() ?? '')).join('\n');
+    const missing = plan.words.filter((w) => !(/\p{Script=Han}/u.test(w) ? text.includes(w) : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(stem(w))}`, 'u').test(text)));
+    if (missing.length && missing.length < plan.words.length) {
+      const kept = plan.words.filter((w) => !missing.includes(w));
+      notice = { missing, instead: kept.join(' ') };
+      targets = [...plan.targets.filter((t) => !t.words || t.synonym), { words: kept, boost: 0 }];
+      pending.length = 0;
+      for (const d of first) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
+    }
+  }
+  // A term inside a longer query ranks just below the blocks holding the whole query, other terms below exact matches.
   for (const t of terms) pending.push({ score: TERM_SCORE, order: order++ + 1e6, term: t });
+  if (plan.within && wantTerms) pending.push({ score: 3.9, order: -1, hit: termHit(plan.within, termLabel, '') });
   // The named term's own record: its definition becomes the lead's snippet.
   const leadTerm = lead[0];
   if (leadTerm) {
@@ -220,18 +234,13 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   };
   const results: SearchResults = { hits: [...lead], remaining: () => pending.length + (pages.length - nextPage), more, ...(notice ? { notice } : {}), suggestions: [] };
   await more(Math.max(0, (options.first ?? PAGE) - lead.length));
-  // Pagefind drops Chinese words it does not know instead of failing the query: say which words no listed page contains.
-  if (!results.notice && plan.words.length > 1 && loadedText.length) {
-    const text = loadedText.join('\n');
-    const missing = plan.words.filter((w) => !(/\p{Script=Han}/u.test(w) ? text.includes(w) : new RegExp(`(?<![\\p{L}\\p{N}])${stem(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text)));
-    if (missing.length && missing.length < plan.words.length) results.notice = { missing, instead: plan.words.filter((w) => !missing.includes(w)).join(' ') };
-  }
   if (!results.hits.length) results.suggestions = suggestTerms(plan.raw, lexicon);
   return results;
 }
 
 /** A Latin word without its common English endings, as a prefix to look for (Pagefind stems the same way). */
-const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed)$/, '') : w);
+const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed|y)$/, '') : w);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function dedupe(list: Found[]): Found[] {
   const ids = new Set<string>();

@@ -30,13 +30,14 @@ describe('normalizeQuery and numbers', () => {
   it.each([
     ['9617', [9617]],
     ['9,617', [9617]],
-    ['1928亿元', [192800000000, 1928]],
-    ['1.6万家', [16000, 1.6]],
+    ['1928', [1928]],
+    ['1928亿元', [192800000000]],
+    ['1.6万家', [16000]],
     ['98.8%', [98.8]],
-    ['192.8 billion yuan', [192800000000, 192.8]],
+    ['192.8 billion yuan', [192800000000]],
     ['0.4个百分点', [0.4]],
-    ['４ million', [4000000, 4]],
-  ])('reads %s as the values %j', (q, values) => {
+    ['４ million', [4000000]],
+  ])('reads %s as the value %j', (q, values) => {
     expect(queryNumbers(q)).toEqual(values);
   });
   it.each(['2019年的投资', 'bank loans', '', '9617 enterprises in Zhengzhou', '12.3.4'])('does not read %j as a number', (q) => {
@@ -163,8 +164,12 @@ describe('findTerm and planQuery', () => {
     expect(planQuery('Foxconn', lexicon('en')).text).toBe('Foxconn');
   });
 
-  it('finds a term inside a longer Chinese query', () => {
+  it('finds a term inside a longer Chinese query, which then does not lead the results', () => {
     expect(findTerm('亩均论英雄综合评价', lexicon('zh-hans').terms)?.id).toBe('mu-jun-lun-ying-xiong');
+    expect(planQuery('亩均论英雄综合评价', lexicon('zh-hans')).term?.id, 'an alias is the term itself').toBe('mu-jun-lun-ying-xiong');
+    const plan = planQuery('复工复产实施方案', lexicon('zh-hans'));
+    expect(plan.term).toBeUndefined();
+    expect(plan.within?.id).toBe('fu-gong-fu-chan');
   });
 
   it('scores the blocks of a named term by the term in the locale script or language', () => {
@@ -174,7 +179,8 @@ describe('findTerm and planQuery', () => {
   });
 
   it('reads numbers, pinyin of frequent words and synonyms into targets', () => {
-    expect(planQuery('1928亿元', lexicon('zh-hans')).numbers).toEqual(['n192800000000', 'n1928']);
+    expect(planQuery('1928亿元', lexicon('zh-hans')).numbers).toEqual(['n192800000000']);
+    expect(planQuery('30 million', lexicon('en')).numbers).toEqual(['n30000000']);
     expect(planQuery('qiye fuwu', lexicon('zh-hant'))).toMatchObject({ pinyin: '企業服務', highlight: '企業服務' });
     expect(planQuery('incentives', lexicon('en')).targets.filter((t) => t.synonym).length).toBeGreaterThan(3);
   });
@@ -211,14 +217,14 @@ describe('ranking blocks by what matched', () => {
     expect(matchTier('完成9617家企业', { numbers: ['n9617'], boost: 0 }, ['n9617'])).toBe(4);
     expect(matchTier('完成9617家企业', { numbers: ['n96'], boost: 0 }, ['n9617'])).toBe(0);
   });
-  it('a heading outranks a paragraph with the same match; synonyms rank below every exact match', () => {
+  it('a heading outranks a paragraph with the same match; synonyms rank below the words typed whole', () => {
     const target = [t('enterprise services')];
     const heading = scoreBlock({ id: 's2-7', heading: true, text: 'Deepen enterprise services', numbers: [] }, target);
     const para = scoreBlock({ id: 's3-3-p1', heading: false, text: 'We will improve enterprise services.', numbers: [] }, target);
     expect(heading).toBeGreaterThan(para);
     const synonym = scoreBlock({ id: 'x', heading: false, text: 'subsidy', numbers: [] }, [{ words: ['subsidy'], boost: 0, synonym: true }]);
-    const prefixOnly = scoreBlock({ id: 'y', heading: false, text: 'greenery', numbers: [] }, [t('green')]);
-    expect(synonym).toBeLessThan(prefixOnly);
+    const whole = scoreBlock({ id: 'y', heading: false, text: 'green factories and more', numbers: [] }, [t('green factory')]);
+    expect(synonym).toBeLessThan(whole);
     expect(synonym).toBeGreaterThan(0);
   });
   it('cuts a page fragment into blocks by element id, the ~n element adding number tokens to its block', () => {
@@ -443,6 +449,13 @@ describe('runSearch', () => {
   it('finds numbers however they are typed, through the tokens of the block', async () => {
     const { pf } = fakePagefind([{ url: `zh-hans/${R}/s2/`, lang: 'zh-hans', blocks: [{ id: 'a', text: '签约总额1928亿元', numbers: 'n192800000000 n1928' }, { id: 'b', text: '其他' }] }], []);
     for (const q of ['1928亿元', '1928']) expect(urls((await runSearch(pf, '/', planQuery(q, lexicon('zh-hans')), lexicon('zh-hans'), '术语')).hits), q).toEqual([`zh-hans/${R}/s2/#a`]);
+  });
+
+  it('ranks a term inside a longer Chinese query below the blocks with the whole query, above those with the term alone', async () => {
+    const zh = (page: string, blocks: FakePage['blocks']): FakePage => ({ url: `zh-hans/${R}/${page}/`, lang: 'zh-hans', blocks });
+    const { pf } = fakePagefind([zh('s2', [{ id: 'a', text: '推进复工复产' }, { id: 'b', text: '研究出台《郑州市工业企业复工复产实施方案》' }])], []);
+    const results = await runSearch(pf, '/', planQuery('复工复产实施方案', lexicon('zh-hans')), lexicon('zh-hans'), '术语');
+    expect(urls(results.hits).slice(0, 2)).toEqual([`zh-hans/${R}/s2/#b`, 'zh-hans/glossary/fu-gong-fu-chan/']);
   });
 
   it('applies synonyms after the exact matches', async () => {
