@@ -172,8 +172,14 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** English inflections accepted as the same whole word: plural, possessive. */
 const INFLECTION = "(?:s|es|'s|’s)?";
-/** A word with its inflections: factory, factories, factory's. */
-const wordPattern = (w: string) => (w.length > 3 && /[^aeiou]y$/.test(w) ? `${escapeRe(w.slice(0, -1))}(?:y|ies|y's|y’s)` : `${escapeRe(w)}${INFLECTION}`);
+/** A word with its inflections, whether typed in the singular or the plural: factory, factories, factory's. */
+const wordPattern = (w: string) => {
+  if (w.length > 3 && /[^aeiou]y$/.test(w)) return `${escapeRe(w.slice(0, -1))}(?:y|ies|y's|y’s)`;
+  if (w.length > 3 && /ies$/.test(w)) return `${escapeRe(w.slice(0, -3))}(?:y|ies)`;
+  // A plural typed finds the singular written, and the reverse: circuits, circuit.
+  if (w.length > 3 && /[^s]s$/.test(w)) return `${escapeRe(w.slice(0, -1))}${INFLECTION}`;
+  return `${escapeRe(w)}${INFLECTION}`;
+};
 
 /** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or a Chinese query's characters all present), 1 some words, 0 none. */
 export function matchTier(text: string, target: Target, numbers: string[] = []): number {
@@ -233,7 +239,8 @@ export function scoreBlock(block: PageBlock, targets: Target[]): number {
   for (const t of targets) {
     const tier = matchTier(block.text, t, block.numbers);
     if (!tier) continue;
-    const value = t.synonym ? tier * SYNONYM_WEIGHT + (block.heading && tier >= 3 ? 0.1 : 0) : tier + t.boost + (block.heading && tier >= 3 ? 0.5 : 0);
+    // The heading bonus rewards the words typed (or the term named) in a heading, not a lesser target found there.
+    const value = t.synonym ? tier * SYNONYM_WEIGHT + (block.heading && tier >= 3 ? 0.1 : 0) : tier + t.boost + (block.heading && tier >= 3 && t.boost >= 0 ? 0.5 : 0);
     best = Math.max(best, value);
   }
   return best;

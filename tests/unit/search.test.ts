@@ -204,6 +204,12 @@ describe('ranking blocks by what matched', () => {
     expect(matchTier('loans only', t('bank loans'))).toBe(1);
     expect(matchTier('nothing here', t('bank loans'))).toBe(0);
   });
+  it('singular and plural are the same whole word, typed either way', () => {
+    expect(matchTier('key integrated circuit projects', t('integrated circuits'))).toBe(4);
+    expect(matchTier('3 national green factories', t('green factory'))).toBe(4);
+    expect(matchTier('a green factory', t('green factories'))).toBe(4);
+    expect(matchTier('the bank', t('banks'))).toBe(4);
+  });
   it('a whole word outranks a prefix: Gree is not green', () => {
     expect(matchTier('helped Gree Electric resume work', t('Gree'))).toBe(4);
     expect(matchTier('3 national green factories', t('Gree'))).toBe(2);
@@ -453,7 +459,7 @@ describe('runSearch', () => {
 
   it('ranks a term inside a longer Chinese query below the blocks with the whole query, above those with the term alone', async () => {
     const zh = (page: string, blocks: FakePage['blocks']): FakePage => ({ url: `zh-hans/${R}/${page}/`, lang: 'zh-hans', blocks });
-    const { pf } = fakePagefind([zh('s2', [{ id: 'a', text: '推进复工复产' }, { id: 'b', text: '研究出台《郑州市工业企业复工复产实施方案》' }])], []);
+    const { pf } = fakePagefind([zh('s2', [{ id: 'h', text: '(二)抓好复工复产', el: 'h3' }, { id: 'a', text: '推进复工复产' }, { id: 'b', text: '研究出台《郑州市工业企业复工复产实施方案》' }])], []);
     const results = await runSearch(pf, '/', planQuery('复工复产实施方案', lexicon('zh-hans')), lexicon('zh-hans'), '术语');
     expect(urls(results.hits).slice(0, 2)).toEqual([`zh-hans/${R}/s2/#b`, 'zh-hans/glossary/fu-gong-fu-chan/']);
   });
