@@ -19,7 +19,7 @@ import { expectedRoutes } from './lib/routes.ts';
 import { runCli, since } from './lib/cli.ts';
 import { BuildError } from './lib/errors.ts';
 import type { SiteData } from './lib/pipeline.ts';
-import type { SearchRecord } from './lib/search-data.ts';
+import type { IndexEntry } from './lib/search-data.ts';
 
 const DIST = process.env.OUT_DIR || 'dist';
 
@@ -45,7 +45,7 @@ await runCli(async () => {
     console.log(`build: astro ${pages} pages in ${since(start)}`);
 
     start = performance.now();
-    const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as SearchRecord[];
+    const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as IndexEntry[];
     const counts = await writeSearchIndex(records, DIST);
     console.log(`build: search index ${Object.entries(counts).map(([l, n]) => `${l} ${n}`).join(', ')} records in ${since(start)}`);
 

@@ -10,11 +10,11 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeSearchIndex } from '../lib/search-index.ts';
-import type { SearchRecord } from '../lib/search-data.ts';
+import { isSearchPage, type IndexEntry } from '../lib/search-data.ts';
 
 const [recordsFile, outDir, mode] = process.argv.slice(2);
 if (!recordsFile || !outDir || !mode) throw new Error('usage: pagefind-variant.ts <records.json> <outDir> <as-built|one-service>');
-const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as SearchRecord[];
+const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as IndexEntry[];
 rmSync(outDir, { recursive: true, force: true });
 
 const start = performance.now();
@@ -22,7 +22,7 @@ if (mode === 'one-service') {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false });
   if (errors.length || !index) throw new Error(errors.join('; '));
   for (let i = 0; i < records.length; i += 500) {
-    const responses = await Promise.all(records.slice(i, i + 500).map((r) => index.addCustomRecord(r)));
+    const responses = await Promise.all(records.slice(i, i + 500).map((r) => (isSearchPage(r) ? index.addHTMLFile({ url: r.url, content: r.html }) : index.addCustomRecord(r))));
     const bad = responses.flatMap((r) => r.errors);
     if (bad.length) throw new Error(bad.join('; '));
   }

@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { prepareAndReport } from '../prepare.ts';
 import { writeSearchIndex } from '../lib/search-index.ts';
 import { since } from '../lib/cli.ts';
-import type { SearchRecord } from '../lib/search-data.ts';
+import type { IndexEntry } from '../lib/search-data.ts';
 
 const DIST = process.env.OUT_DIR || 'dist';
 const total = performance.now();
@@ -26,7 +26,7 @@ if (astro.status !== 0) {
 }
 console.log(`build: astro ${/(\d+) page\(s\) built/.exec(astro.stdout)?.[1] ?? '?'} pages in ${since(start)}`);
 start = performance.now();
-const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as SearchRecord[];
+const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as IndexEntry[];
 const counts = await writeSearchIndex(records, DIST);
 console.log(`build: search index ${Object.entries(counts).map(([l, n]) => `${l} ${n}`).join(', ')} records in ${since(start)}`);
 console.log(`build: dist/ complete (base ${process.env.BASE_PATH || '/'}) in ${since(total)}`);

@@ -13,10 +13,8 @@ import { loadContent, loadReply, type LoadedContent, type LoadedReply } from './
 import { runPipeline, siteData, type PipelineResult, type Occurrence } from './pipeline.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import { aboutFiles, loadAbout } from './about.ts';
-import { foldMaps, buildLexicon, termRecord, type SearchRecord } from './search-data.ts';
-import { LOCALES } from './page-data.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
-import { replyFiles, siteFiles, siteSettings, statusPageEnabled } from './prepare-content.ts';
+import { replyFiles, searchSynonyms, siteFiles, siteSettings, statusPageEnabled } from './prepare-content.ts';
 import { ContentError, isContentError } from './errors.ts';
 import type { Finding } from './qa.ts';
 
@@ -144,7 +142,6 @@ export class IncrementalPrepare {
   merged(withSearch = true): Omit<PipelineResult, 'search'> & { search?: PipelineResult['search'] } {
     const content = this.content!;
     const parts = content.replies.map((r) => this.parts.get(r.doc.slug)!.result);
-    type Part = PipelineResult;
     const { glossary } = content;
     const files = new Map<string, string>();
     if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
@@ -159,17 +156,8 @@ export class IncrementalPrepare {
       publicDocs: new Map(parts.flatMap((p) => [...p.publicDocs])),
     };
     if (!withSearch) return common;
-    const blockRecords = (p: Part) => p.search.records.filter((r) => !r.filters.kind?.includes('term'));
-    const records: SearchRecord[] = [...parts.flatMap(blockRecords), ...LOCALES.flatMap((l) => glossary.terms.map((t) => termRecord(t, l.id)))];
-    // The script-folding pairs runPipeline collects: glossary forms, then every block's Simplified and Traditional text, in reply order.
-    const pairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
-    for (const p of parts) {
-      const hans = blockRecords(p).filter((r) => r.language === 'zh-hans');
-      const hant = blockRecords(p).filter((r) => r.language === 'zh-hant');
-      hans.forEach((r, i) => pairs.push([r.content, hant[i]!.content]));
-    }
-    const maps = foldMaps(pairs);
-    return { ...common, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
+    // Search data spans every reply (script-folding maps, pinyin of frequent words): the pipeline's own, over all content.
+    return { ...common, search: runPipeline(content, { synonyms: searchSynonyms(this.contentDir, glossary) }).search };
   }
 
   private runPart(reply: LoadedReply, glossary: Glossary): Part {
@@ -188,8 +176,8 @@ export class IncrementalPrepare {
     const afterEx = new Set(after.exclusions.map(key));
     for (const e of [...before.exclusions.filter((e) => !afterEx.has(key(e))), ...after.exclusions.filter((e) => !beforeEx.has(key(e)))]) forms.add(e.phrase);
     const list = [...forms].filter(Boolean);
-    // The text a reader sees in every locale is in the reply's block search records.
-    const uses = (part: Part) => part.result.search.records.some((r) => !r.filters.kind?.includes('term') && list.some((f) => r.content.includes(f)));
+    // The text a reader sees in every locale is in the reply's page data.
+    const uses = (part: Part) => [...part.files.values()].some((text) => list.some((f) => text.includes(f)));
     return [...this.parts].filter(([, part]) => uses(part)).map(([slug]) => slug);
   }
 

@@ -16,7 +16,7 @@ import { headlineFigures, numberFigures, type NumberedFigure } from './figure-vi
 import type { GlossaryTerm } from './glossary.ts';
 import { aboutFiles } from './about.ts';
 import { defaultEnglishTitle } from './wording.ts';
-import { buildLexicon, foldMaps, termRecord, type Lexicon, type SearchRecord } from './search-data.ts';
+import { buildLexicon, foldMaps, pageRecords, pinyinWords, termRecord, type IndexEntry, type Lexicon, type SearchBlock, type Synonyms } from './search-data.ts';
 
 /** A section as the site's navigation and pages need it. */
 export interface SectionInfo {
@@ -89,7 +89,7 @@ export interface PipelineResult {
   figures: Map<string, Figure[]>;
   findings: Finding[];
   publicDocs: Map<string, unknown>;
-  search: { records: SearchRecord[]; lexicons: Lexicon[] };
+  search: { records: IndexEntry[]; lexicons: Lexicon[] };
 }
 
 
@@ -118,7 +118,7 @@ export function traditionalSegments(zh: string, segments: Segment[], hantMatcher
 }
 
 /** Runs every stage over the loaded content. `strict` does not change the output, only how callers treat findings. */
-export function runPipeline(content: LoadedContent): PipelineResult {
+export function runPipeline(content: LoadedContent, options: { synonyms?: Synonyms } = {}): PipelineResult {
   const files = new Map<string, string>();
   const publicDocs = new Map<string, unknown>();
   const findings: Finding[] = [];
@@ -127,7 +127,8 @@ export function runPipeline(content: LoadedContent): PipelineResult {
   const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, []]));
   const replies: ReplyInfo[] = [];
   const figures = new Map<string, Figure[]>();
-  const records: SearchRecord[] = [];
+  const records: IndexEntry[] = [];
+  const letterText: string[] = [];
   const scriptPairs: [string, string][] = glossary.terms.map((t) => [t.zh, t.hant]);
 
   for (const reply of content.replies) {
@@ -148,14 +149,16 @@ export function runPipeline(content: LoadedContent): PipelineResult {
     replies.push(info);
     for (const locale of LOCALES.map((l) => l.id)) emitReplyPages(files, reply, views, locale);
     publicDocs.set(doc.slug, publicDocument(doc, attached));
-    records.push(...blockRecords(doc, info, views, figureRows(replyFigures)));
+    records.push(...replySearchPages(doc, info, views, replyFigures));
+    for (const v of views.values()) if (isLetterBlock(v.block)) letterText.push(v.block.zh);
     for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
   }
   const maps = foldMaps(scriptPairs);
+  const pinyin = pinyinWords(letterText);
   for (const locale of LOCALES.map((l) => l.id)) records.push(...glossary.terms.map((t) => termRecord(t, locale)));
   const site = siteData(glossary, replies, occurrences, figures, Boolean(content.about));
   if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
-  return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps)) } };
+  return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps, { pinyin, synonyms: options.synonyms, toHant: toTraditional })) } };
 }
 
 interface LocaleViews {
@@ -294,27 +297,34 @@ export function publicDocument(doc: ReplyDocument, attached: AttachedTranslation
 
 export { translatableZh, pageOf };
 
-/** Search records for every block of a reply in every locale: the text the reader sees there, with filters for reply, section and kind (`figure` too when the block states key figures, with the first row of its figures in meta `fig`). */
-function blockRecords(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>, figureRow: Map<string, number>): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  for (const locale of LOCALES.map((l) => l.id)) {
-    const replyTitle = locale === 'en' ? doc.meta.title.en ?? defaultEnglishTitle(doc.meta) ?? doc.meta.title.zh : locale === 'zh-hant' ? info.titleHant : doc.meta.title.zh;
-    for (const v of views.values()) {
-      const page = pageOf(v.block);
-      const section = info.sections.find((s) => s.id === page);
-      const sectionTitle = !section ? replyTitle : locale === 'en' ? `${section.labelEn ?? ''} ${section.titleEn ?? section.titleZh}`.trim() : `${section.labelZh}${locale === 'zh-hant' ? section.titleHant : section.titleZh}`;
-      const text = locale === 'en' ? (v.translation.en && v.translation.status !== 'pending' ? v.translation.en : v.block.zh) : (locale === 'zh-hant' ? v.hant : v.zh).map((s) => s.text).join('');
-      const fig = figureRow.get(v.block.id);
-      records.push({
-        url: `${locale}/replies/${doc.slug}/${page === 'index' ? '' : `${page}/`}#${v.block.id}`,
-        content: text,
-        language: locale,
-        meta: { title: sectionTitle, crumb: replyTitle, ...(fig ? { fig: String(fig) } : {}) },
-        filters: { reply: [doc.slug], section: [page], kind: [v.block.kind === 'heading' || v.block.kind === 'subheading' ? 'heading' : 'paragraph', ...(fig ? ['figure'] : [])] },
-      });
-    }
+/**
+ * The search pages of a reply: one index record per page (overview, sections)
+ * and locale, holding the page's letter blocks (never furniture or metadata)
+ * with the text the reader sees there and the numbers of their key figures.
+ */
+function replySearchPages(doc: ReplyDocument, info: ReplyInfo, views: Map<string, LocaleViews>, figures: Figure[]): IndexEntry[] {
+  const figureRow = figureRows(figures);
+  const numbers = new Map<string, number[]>();
+  for (const f of figures) {
+    const written = Number(/^\d+(?:\.\d+)?/.exec(f.zh)?.[0]);
+    for (const block of [f.block, ...(f.alsoIn ?? [])]) numbers.set(block, [...(numbers.get(block) ?? []), f.value, ...(Number.isFinite(written) ? [written] : [])]);
   }
-  return records;
+  const replyTitle = { en: doc.meta.title.en ?? defaultEnglishTitle(doc.meta) ?? doc.meta.title.zh, 'zh-hans': doc.meta.title.zh, 'zh-hant': info.titleHant };
+  const pages = new Map<string, SearchBlock[]>();
+  for (const v of views.values()) {
+    if (!isLetterBlock(v.block)) continue;
+    const page = pageOf(v.block);
+    const en = v.translation.en && v.translation.status !== 'pending' ? v.translation.en : v.block.zh;
+    const block: SearchBlock = { id: v.block.id, kind: v.block.kind, text: { en, 'zh-hans': v.block.zh, 'zh-hant': v.hant.map((s) => s.text).join('') }, numbers: numbers.get(v.block.id) ?? [], ...(figureRow.get(v.block.id) ? { figureRow: figureRow.get(v.block.id) } : {}) };
+    pages.set(page, [...(pages.get(page) ?? []), block]);
+  }
+  return [...pages].flatMap(([page, blocks]) => {
+    const section = info.sections.find((s) => s.id === page);
+    const title = section
+      ? { en: `${section.labelEn ?? ''} ${section.titleEn ?? section.titleZh}`.trim(), 'zh-hans': `${section.labelZh}${section.titleZh}`, 'zh-hant': `${section.labelZh}${section.titleHant}` }
+      : replyTitle;
+    return pageRecords({ slug: doc.slug, page, title, crumb: replyTitle, blocks });
+  });
 }
 
 /**

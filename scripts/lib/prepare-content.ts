@@ -2,10 +2,11 @@
  * Load → pipeline → write src/generated/. Shared by `npm run prepare-content`,
  * the build, `npm run dev` and the benchmark, so all produce exactly the same files.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { loadSynonyms, type Synonyms } from './search-data.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { lastChanges, statusReport, type StatusReport } from './status.ts';
@@ -23,7 +24,7 @@ export function prepareContent(contentDir: string, outDir: string): PrepareResul
   // The site's own settings first: a bad site.yaml is one line, before any reply is read.
   const settings = siteSettings(contentDir);
   const content = loadContent(contentDir);
-  const result = runPipeline(content);
+  const result = runPipeline(content, { synonyms: searchSynonyms(contentDir, content.glossary) });
   const status = statusReport(content, result.findings, lastChanges(content.replies.map((r) => r.files.translation)), statusPageEnabled(contentDir));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -82,4 +83,10 @@ function uiJson(): string {
 export function siteSettings(contentDir: string): SiteSettings {
   const file = join(contentDir, 'site.yaml');
   return localizeSiteConfig(loadSiteConfig(file, relative(process.cwd(), file) || file));
+}
+
+/** content/search-synonyms.yaml, validated against the glossary: optional content (without the file, search applies no synonyms). */
+export function searchSynonyms(contentDir: string, glossary: { terms: { id: string }[] }): Synonyms {
+  const file = join(contentDir, 'search-synonyms.yaml');
+  return existsSync(file) ? loadSynonyms(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file, new Set(glossary.terms.map((t) => t.id))) : [];
 }

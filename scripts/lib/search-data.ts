@@ -1,22 +1,46 @@
 /**
- * Stage 5 input: what the search index holds (one record per block and per
- * glossary term, per locale) and the lexicon the search page loads to fold
- * Traditional/Simplified, and to recognise glossary terms typed in any form.
+ * Stage 5 input: what the search index holds and the lexicon the search page
+ * loads. The index has one record per reply page and locale (HTML written for
+ * the index, each block an element carrying its block id, so the browser can
+ * split a page's fragment back into blocks) and one per glossary term and
+ * locale. The lexicon folds Traditional/Simplified, recognises glossary terms
+ * typed in any form, maps toneless pinyin to frequent words of the text and
+ * carries the reviewed synonym map.
  */
+import { z } from 'zod';
 import type { GlossaryTerm } from './glossary.ts';
 import { plainPinyin } from './glossary.ts';
 import type { LocaleId } from './page-data.ts';
-import { normalizeQuery } from '../../src/scripts/normalize.ts';
+import type { BlockKind } from './model.ts';
+import { parseYaml } from './yaml-file.ts';
+import { validate } from './schemas.ts';
+import { ContentError } from './errors.ts';
+import { normalizeQuery, numberToken, EXTRA_SUFFIX } from '../../src/scripts/normalize.ts';
 
-export { normalizeQuery };
+export { normalizeQuery, numberToken };
 
-/** One Pagefind custom record (the index has no HTML pages, only these). */
+/** One Pagefind custom record: a glossary term (plain text, no blocks). */
 export interface SearchRecord {
   url: string;
   content: string;
   language: LocaleId;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+}
+
+/** One Pagefind HTML record: a reply page in one locale, written for the index (never shown). */
+export interface SearchPage {
+  url: string;
+  language: LocaleId;
+  html: string;
+}
+
+/** What the index is built from: HTML pages and custom records, in any order. */
+export type IndexEntry = SearchRecord | SearchPage;
+
+/** Whether an index entry is an HTML page (added with addHTMLFile) rather than a custom record. */
+export function isSearchPage(entry: IndexEntry): entry is SearchPage {
+  return 'html' in entry;
 }
 
 /** A glossary term as the search page needs it: every form a user may type, normalised. */
@@ -33,6 +57,16 @@ export interface LexiconTerm {
   forms: string[];
 }
 
+/** One entry of the reviewed synonym map, as the browser applies it (forms normalised, Chinese in the locale's script). */
+export interface LexiconSynonym {
+  /** Normalised forms that trigger the entry (the whole query, or one of its words). */
+  words: string[];
+  /** What else to search for, after the exact matches. */
+  also: string[];
+  /** The glossary term the words mean, when the reviewers say so: it leads the results like a term typed by name. */
+  term?: string;
+}
+
 /** The per-locale lexicon file, `search/lexicon.<locale>.json`. */
 export interface Lexicon {
   locale: LocaleId;
@@ -41,6 +75,9 @@ export interface Lexicon {
   /** Simplified → Traditional characters, for text queries on the zh-hant site only (empty elsewhere). */
   s2t: Record<string, string>;
   terms: LexiconTerm[];
+  /** Toneless pinyin → frequent word of the reply text (Simplified): `qiye` → 企业. */
+  pinyin: Record<string, string>;
+  synonyms: LexiconSynonym[];
 }
 
 /**
@@ -70,8 +107,78 @@ export function foldMaps(pairs: [simplified: string, traditional: string][]): { 
   return { s2t: best(0), t2s: best(1) };
 }
 
-/** The lexicon of one locale: glossary forms (all scripts, English, pinyin) and the fold map. */
-export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2s: Record<string, string>; s2t: Record<string, string> }): Lexicon {
+/** Most pinyin entries a lexicon carries: the map costs the first search about 3 KB gzip per 500 words. */
+export const PINYIN_WORDS = 600;
+
+/**
+ * Toneless pinyin for the frequent words of the reply text, so that `qiye fuwu`
+ * finds 企业服务 although 企业服务 is no glossary term. Words are cut with the
+ * same segmenter the browser uses for Chinese queries (Intl.Segmenter); only
+ * words of two or more characters that occur at least twice are kept, the most
+ * frequent first, and a pinyin shared by two words keeps the more frequent one.
+ */
+export function pinyinWords(texts: Iterable<string>, limit = PINYIN_WORDS): Record<string, string> {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const count = new Map<string, number>();
+  for (const text of texts) {
+    for (const { segment } of segmenter.segment(text)) {
+      if (/^\p{Script=Han}{2,}$/u.test(segment)) count.set(segment, (count.get(segment) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, string> = {};
+  const frequent = [...count].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [word] of frequent) {
+    if (Object.keys(out).length >= limit) break;
+    const key = plainPinyin(word);
+    if (key && !(key in out)) out[key] = word;
+  }
+  return out;
+}
+
+/** The synonym file's schema (`content/search-synonyms.yaml`): reviewed words of investors and staff, and what the text says instead. */
+export const synonymsSchema = z.strictObject({
+  synonyms: z.array(
+    z.strictObject({
+      /** What people type: one or more words or phrases (English or Chinese). */
+      words: z.array(z.string().min(1)).min(1),
+      /** What the replies and the glossary say: searched after the exact matches. */
+      also: z.array(z.string().min(1)).min(1),
+      /** The id of the glossary term the words mean (listed first, like a term typed by name). */
+      term: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+      /** Why the words belong together (for reviewers; not shipped). */
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+/** The validated synonym map. */
+export type Synonyms = z.infer<typeof synonymsSchema>['synonyms'];
+
+/** Parses and validates the synonym file against the glossary; `file` is named in every error (one line: file, entry, problem, fix). */
+export function loadSynonyms(text: string, file: string, termIds?: Set<string>): Synonyms {
+  const data = validate(synonymsSchema, parseYaml(text, file), file, 'search synonyms');
+  const seen = new Map<string, number>();
+  data.synonyms.forEach((s, i) => {
+    if (s.term && termIds && !termIds.has(s.term)) throw new ContentError({ file, block: `synonyms.${i}.term` }, `"${s.term}" is not the id of a glossary term`, 'use the `id` of a term in content/glossary.yaml, or remove `term`');
+    for (const w of s.words) {
+      const key = normalizeQuery(w);
+      if (!key) throw new ContentError({ file, block: `synonyms.${i}.words` }, `"${w}" has no letters or characters to search for`, 'write the word as people type it, or remove it');
+      const previous = seen.get(key);
+      if (previous !== undefined) throw new ContentError({ file, block: `synonyms.${i}.words` }, `"${w}" is already listed in entry ${previous}`, 'list each word in one entry only: merge the two entries');
+      seen.set(key, i);
+    }
+  });
+  return data.synonyms;
+}
+
+/** The lexicon of one locale: glossary forms (all scripts, English, pinyin), the fold maps, pinyin of frequent words and the synonyms. */
+export function buildLexicon(
+  locale: LocaleId,
+  terms: GlossaryTerm[],
+  maps: { t2s: Record<string, string>; s2t: Record<string, string> },
+  extra: { pinyin?: Record<string, string>; synonyms?: Synonyms; toHant?: (s: string) => string } = {},
+): Lexicon {
+  const script = (s: string) => (locale === 'zh-hant' && extra.toHant && /\p{Script=Han}/u.test(s) ? extra.toHant(s) : s);
   return {
     locale,
     t2s: maps.t2s,
@@ -85,10 +192,12 @@ export function buildLexicon(locale: LocaleId, terms: GlossaryTerm[], maps: { t2
       url: `${locale}/glossary/${t.id}/`,
       forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, t.pinyinPlain.replace(/v/g, 'u'), ...t.aliases.map(plainPinyin)].map(normalizeQuery).filter((f) => f.length > 1))],
     })),
+    pinyin: extra.pinyin ?? {},
+    synonyms: (extra.synonyms ?? []).map((s) => ({ words: [...new Set(s.words.map((w) => normalizeQuery(w)))], also: s.also.map(script), ...(s.term ? { term: s.term } : {}) })),
   };
 }
 
-/** The search record of a glossary term in one locale (the term page; its concordance lists the blocks that use the term, so blocks carry no term filter). */
+/** The search record of a glossary term in one locale: all its forms, literal rendering and explanation are searchable; the explanation is the result's snippet. */
 export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
   const zh = locale === 'zh-hant' ? [t.hant, ...t.aliasesHant] : [t.zh, ...t.aliases];
   const title = locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh;
@@ -96,7 +205,77 @@ export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
     url: `${locale}/glossary/${t.id}/`,
     content: [title, ...zh, t.en, ...t.enAliases, t.pinyin, t.pinyinPlain, t.literal ?? '', t.explanation].join('\n'),
     language: locale,
-    meta: { title, crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语' },
+    meta: { title, crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语', def: t.explanation },
     filters: { kind: ['term'] },
   };
+}
+
+/** A block as the index needs it: its text in each locale, and the key figures it states. */
+export interface SearchBlock {
+  id: string;
+  kind: BlockKind;
+  /** What the reader sees in each locale (English falls back to the Chinese while the translation is pending). */
+  text: Record<LocaleId, string>;
+  /** Row of the block's first figure on the reply's figures page, if it states key figures. */
+  figureRow?: number;
+  /** Figures the block states: the value in base units and the number as written (1928亿元 → 192800000000 and 1928). */
+  numbers: number[];
+}
+
+/** A reply page (overview or section) as the index needs it. */
+export interface SearchPageInput {
+  slug: string;
+  /** `index` for the overview, else the section id. */
+  page: string;
+  /** Result title (the section's) and crumb (the reply's) per locale. */
+  title: Record<LocaleId, string>;
+  crumb: Record<LocaleId, string>;
+  blocks: SearchBlock[];
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The URL of a reply page relative to the site base (what results link to, before `#<block id>`). */
+export function pageUrl(locale: LocaleId, slug: string, page: string): string {
+  return `${locale}/replies/${slug}/${page === 'index' ? '' : `${page}/`}`;
+}
+
+/**
+ * The index records of one reply page, one per locale. Each block is an
+ * element with the block id (`h2`/`h3` for headings, `p` otherwise); the
+ * figures it states follow in an element whose id is the block id plus
+ * `~n`, as number tokens (`n9617`, `n98d8`): searchable and counted as
+ * the block's, never shown in a snippet. Pagefind keeps every element id
+ * as an anchor with its word position, so the browser cuts the page's
+ * fragment back into blocks. Titles and crumbs of all locales travel as
+ * meta, so a result found in another language's index is shown in the
+ * reader's.
+ */
+export function pageRecords(input: SearchPageInput): SearchPage[] {
+  const figures: Record<string, number> = {};
+  for (const b of input.blocks) if (b.figureRow) figures[b.id] = b.figureRow;
+  const locales = Object.keys(input.title) as LocaleId[];
+  return locales.map((locale) => {
+    const body = input.blocks
+      .map((b) => {
+        const tag = b.kind === 'heading' ? 'h2' : b.kind === 'subheading' ? 'h3' : 'p';
+        const numbers = [...new Set(b.numbers.map(numberToken))];
+        return `<${tag} id="${escapeHtml(b.id)}">${escapeHtml(b.text[locale])}</${tag}>${numbers.length ? `<p id="${escapeHtml(b.id)}${EXTRA_SUFFIX}">${numbers.join(' ')}</p>` : ''}`;
+      })
+      .join('\n');
+    const meta: Record<string, string> = { title: input.title[locale], crumb: input.crumb[locale], ...(Object.keys(figures).length ? { fig: JSON.stringify(figures) } : {}), alt: JSON.stringify(Object.fromEntries(locales.map((l) => [l, [input.title[l], input.crumb[l]]]))) };
+    const hasFigures = Object.keys(figures).length > 0;
+    const head = [
+      ...Object.entries(meta).map(([k, v]) => `<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`),
+      `<span data-pagefind-filter="reply">${escapeHtml(input.slug)}</span>`,
+      `<span data-pagefind-filter="section">${escapeHtml(input.page)}</span>`,
+      `<span data-pagefind-filter="kind">paragraph</span>`,
+      ...(hasFigures ? [`<span data-pagefind-filter="kind">figure</span>`] : []),
+    ].join('');
+    return {
+      url: `${pageUrl(locale, input.slug, input.page)}`,
+      language: locale,
+      html: `<!doctype html><html lang="${locale}"><head><title>${escapeHtml(input.title[locale])}</title></head><body><div data-pagefind-ignore>${head}</div>\n${body}\n</body></html>`,
+    };
+  });
 }

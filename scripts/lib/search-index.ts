@@ -1,7 +1,9 @@
 /**
- * Stage 6: writes the Pagefind index from the search records (one index per
- * locale, block-level results). Checks every Pagefind response, always closes
- * the service, and drops the UI bundles this site never loads.
+ * Stage 6: writes the Pagefind index from the search entries (one index per
+ * locale): reply pages as HTML written for the index (one record per page,
+ * its blocks recovered in the browser from the element ids), glossary terms as
+ * custom records. Checks every Pagefind response, always closes the service,
+ * and drops the UI bundles this site never loads.
  *
  * Memory: Pagefind keeps every record of an index in memory until it writes
  * the files, and one service holds every index it was given. So each locale
@@ -13,7 +15,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './search-data.ts';
+import { isSearchPage, type IndexEntry } from './search-data.ts';
 import { BuildError } from './errors.ts';
 
 /** Pagefind files the site does not use (Pagefind's own UIs): removed to keep dist/ light. */
@@ -34,14 +36,14 @@ function check(what: string, errors: string[]): void {
 }
 
 /** Indexes one locale's records with a service of its own and writes them into `output`; returns the entry Pagefind wrote. */
-async function indexLocale(records: SearchRecord[], output: string): Promise<PagefindEntry> {
+async function indexLocale(records: IndexEntry[], output: string): Promise<PagefindEntry> {
   const { index, errors } = await pagefind.createIndex({ writePlayground: false });
   try {
     check('start', errors);
     if (!index) throw new BuildError('Pagefind returned no index');
     for (let i = 0; i < records.length; i += IN_FLIGHT) {
       const batch = records.slice(i, i + IN_FLIGHT);
-      const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      const responses = await Promise.all(batch.map((record) => (isSearchPage(record) ? index.addHTMLFile({ url: record.url, content: record.html }) : index.addCustomRecord(record))));
       responses.forEach((response, k) => check(`index ${batch[k]!.url}`, response.errors));
     }
     const written = await index.writeFiles({ outputPath: output });
@@ -52,9 +54,9 @@ async function indexLocale(records: SearchRecord[], output: string): Promise<Pag
   return JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
 }
 
-/** Indexes the records into `<outDir>/pagefind`, one locale at a time; returns how many records each language got. */
-export async function writeSearchIndex(records: Iterable<SearchRecord>, outDir: string): Promise<Record<string, number>> {
-  const byLanguage = new Map<string, SearchRecord[]>();
+/** Indexes the entries into `<outDir>/pagefind`, one locale at a time; returns how many records each language got. */
+export async function writeSearchIndex(records: Iterable<IndexEntry>, outDir: string): Promise<Record<string, number>> {
+  const byLanguage = new Map<string, IndexEntry[]>();
   for (const record of records) {
     const list = byLanguage.get(record.language);
     if (list) list.push(record);

@@ -1,26 +1,56 @@
 /**
- * How a query is understood before it reaches Pagefind: folded to the
- * locale's Chinese script, matched against the glossary (any script, English,
- * alias or toneless pinyin), and quoted when it is Chinese so that its
- * characters must be adjacent. Pure, so it is unit-tested without a browser.
+ * How a query is understood and how results are ranked, without a browser:
+ * the query is folded to the locale's script, matched against the glossary
+ * (any script, English, alias or toneless pinyin), read as a number, as pinyin
+ * of frequent words, and widened by the reviewed synonyms; each block of a
+ * result page is then scored by what the words typed match in it (exact
+ * phrase, whole words, prefixes, a heading). Pure, so it is unit-tested.
  */
-import { normalizeQuery } from './normalize';
+import { normalizeQuery, numberToken, queryNumbers } from './normalize';
 import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
+
+/** One way of matching the query in a block's text: a Chinese phrase, English words, or number tokens. */
+export interface Target {
+  /** Chinese phrase (adjacent characters) in the locale's script… */
+  phrase?: string;
+  /** …or words, lower case, matched in order as a phrase first, then as whole words, then as prefixes. */
+  words?: string[];
+  /** Number tokens (`n9617`) stored with the block in the index. */
+  numbers?: string[];
+  /** Added to the tier of a block this target matches (named term +0.3; synonyms are scaled down instead). */
+  boost: number;
+  /** Synonym targets rank below every exact match of the words typed. */
+  synonym?: boolean;
+}
 
 /** What to search for. */
 export interface QueryPlan {
+  /** The query as typed (trimmed, NFKC). */
+  raw: string;
   /** The query in the locale's script. */
   folded: string;
+  /** Whether the query is Chinese (has Han characters). */
+  han: boolean;
   /** The glossary term the query names, if any. */
   term?: LexiconTerm;
-  /** The query for the blocks that use that term: the term in the locale's script or language, unquoted (so Pagefind ranks by how much a block is about it)… */
+  /** The query for the blocks that use that term: the term in the locale's script or language. */
   termText?: string;
-  /** …and, for a Chinese term, the quoted phrase a block must contain to be listed for it. */
-  termPhrase?: string;
+  /** A glossary term contained in a longer Chinese query: ranked just below the blocks holding the whole query. */
+  within?: LexiconTerm;
   /** The text query for Pagefind (quoted for Chinese phrases). */
   text: string;
   /** The unquoted fallback when the phrase finds nothing. */
   fallback?: string;
+  /** The words of a Latin-script query, lower case (what relaxing drops one by one). */
+  words: string[];
+  /** Number tokens when the query is a number (`9,617`, `1928亿元`, `98.8%`, `192.8 billion`). */
+  numbers: string[];
+  /** The Chinese phrase (Simplified) the query spells in toneless pinyin of frequent words, if it does: `qiye fuwu` → 企业服务. */
+  pinyin?: string;
+  /** Synonym searches (after the exact ones). */
+  synonyms: string[];
+  /** How blocks are scored. */
+  targets: Target[];
   /** What to highlight on the target page. */
   highlight: string;
 }
@@ -51,22 +81,252 @@ export function findTerm(query: string, terms: LexiconTerm[]): LexiconTerm | und
   return undefined;
 }
 
-/** Plans a search: fold, recognise a glossary term, quote Chinese phrases. */
+/** The words of a Latin-script query, lower case, without punctuation (hyphens and dots inside words kept). */
+export function latinWords(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}.\-']+/u).map((w) => w.replace(/^[.\-']+|[.\-']+$/g, '')).filter(Boolean);
+}
+
+/**
+ * Reads a Latin query as toneless pinyin of frequent words of the text: the
+ * fewest words that spell it exactly (`qiyefuwu`, `qiye fuwu` → 企业 + 服务).
+ * Returns the Chinese (Simplified), or undefined when it does not spell one.
+ */
+export function pinyinPhrase(query: string, pinyin: Record<string, string>): string | undefined {
+  if (!/^[a-zA-Z\s'’-]+$/.test(query)) return undefined;
+  const s = query.toLowerCase().replace(/[^a-z]/g, '').replace(/u:|ü/g, 'v');
+  if (s.length < 4) return undefined;
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 1; end <= s.length; end++) {
+    for (let start = Math.max(0, end - 30); start < end; start++) {
+      const prev = best[start];
+      const word = pinyin[s.slice(start, end)];
+      if (prev && word && (!best[end] || best[end]!.length > prev.length + 1)) best[end] = [...prev, word];
+    }
+  }
+  return best[s.length]?.join('');
+}
+
+/** The reviewed synonyms of a query: entries whose words are the whole query or one of its words (or, for Chinese, contained in it). */
+export function synonymsOf(query: string, lexicon: Lexicon): string[] {
+  const whole = normalizeQuery(query);
+  const words = new Set(latinWords(query).map(normalizeQuery));
+  const out: string[] = [];
+  for (const s of lexicon.synonyms) {
+    if (s.words.some((w) => w === whole || words.has(w) || (HAN.test(w) && w.length >= 2 && whole.includes(w)))) out.push(...s.also);
+  }
+  return [...new Set(out)].filter((a) => normalizeQuery(a) !== whole);
+}
+
+/** The glossary term a reviewed synonym entry says the whole query means (`land use efficiency` → 亩均论英雄). */
+export function synonymTerm(query: string, lexicon: Lexicon): LexiconTerm | undefined {
+  const whole = normalizeQuery(query);
+  const entry = lexicon.synonyms.find((s) => s.term && s.words.includes(whole));
+  return entry ? lexicon.terms.find((t) => t.id === entry.term) : undefined;
+}
+
+/** Plans a search: fold, recognise a glossary term, a number, pinyin and synonyms, quote Chinese phrases. */
 export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
   const query = raw.trim().normalize('NFKC');
   const simplified = foldScript(query, lexicon.t2s);
-  const folded = lexicon.locale === 'zh-hant' ? foldScript(simplified, lexicon.s2t) : simplified;
-  const term = findTerm(simplified, lexicon.terms);
-  const chinese = HAN.test(folded) && !/\s/.test(folded) && [...folded].length >= 2;
+  const toLocale = (s: string) => (lexicon.locale === 'zh-hant' ? foldScript(s, lexicon.s2t) : s);
+  const folded = toLocale(simplified);
+  const found = findTerm(simplified, lexicon.terms) ?? synonymTerm(simplified, lexicon);
+  // A term inside a longer Chinese query (复工复产实施方案) does not lead: the blocks with the whole phrase come first.
+  const within = found && HAN.test(simplified) && !found.forms.includes(normalizeQuery(simplified)) ? found : undefined;
+  const term = within ? undefined : found;
+  const han = HAN.test(folded);
+  const chinese = han && !/\s/.test(folded) && [...folded].length >= 2;
   const text = chinese ? `"${folded}"` : folded;
-  const termPhrase = term && HAN.test(term.query) && !/\s/.test(term.query) ? `"${term.query}"` : undefined;
+  // Words to relax: Latin words, or Chinese phrases the query separates with spaces (`富士康 苹果`).
+  const words = han ? (/\s/.test(folded) ? folded.split(/\s+/).filter(Boolean) : []) : latinWords(folded);
+  const numbers = queryNumbers(query).map(numberToken);
+  const pinyinZh = han || term ? undefined : pinyinPhrase(query, lexicon.pinyin);
+  const synonyms = synonymsOf(simplified, lexicon).map((s) => (HAN.test(s) ? toLocale(s) : s));
+  const targets: Target[] = [];
+  if (term) targets.push(HAN.test(term.query) ? { phrase: term.query, boost: 0.3 } : { words: latinWords(term.query), boost: 0.3 });
+  if (within) targets.push({ phrase: within.query, boost: -0.5 });
+  if (han && words.length > 1) targets.push({ words, boost: 0 });
+  else if (han) targets.push({ phrase: folded, boost: 0 });
+  else if (words.length) targets.push({ words, boost: 0 });
+  if (numbers.length) targets.push({ numbers, boost: 0 });
+  if (pinyinZh) targets.push({ phrase: toLocale(pinyinZh), boost: 0 });
+  for (const s of synonyms) targets.push(HAN.test(s) ? { phrase: s, boost: 0, synonym: true } : { words: latinWords(s), boost: 0, synonym: true });
   return {
+    raw: query,
     folded,
+    han,
     term,
     ...(term ? { termText: term.query } : {}),
-    ...(termPhrase ? { termPhrase } : {}),
+    ...(within ? { within } : {}),
     text,
     fallback: chinese ? folded : undefined,
-    highlight: term ? term.query : folded,
+    words,
+    numbers,
+    ...(pinyinZh ? { pinyin: toLocale(pinyinZh) } : {}),
+    synonyms,
+    targets,
+    highlight: term ? term.query : pinyinZh ? toLocale(pinyinZh) : folded,
   };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** English inflections accepted as the same whole word: plural, possessive. */
+const INFLECTION = "(?:s|es|'s|’s)?";
+/** A word with its inflections, whether typed in the singular or the plural: factory, factories, factory's. */
+const wordPattern = (w: string) => {
+  if (w.length > 3 && /[^aeiou]y$/.test(w)) return `${escapeRe(w.slice(0, -1))}(?:y|ies|y's|y’s)`;
+  if (w.length > 3 && /ies$/.test(w)) return `${escapeRe(w.slice(0, -3))}(?:y|ies)`;
+  // A plural typed finds the singular written, and the reverse: circuits, circuit.
+  if (w.length > 3 && /[^s]s$/.test(w)) return `${escapeRe(w.slice(0, -1))}${INFLECTION}`;
+  return `${escapeRe(w)}${INFLECTION}`;
+};
+
+/** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or a Chinese query's characters all present), 1 some words, 0 none. */
+export function matchTier(text: string, target: Target, numbers: string[] = []): number {
+  if (target.numbers) return target.numbers.some((n) => numbers.includes(n)) ? 4 : 0;
+  const lower = text.toLowerCase();
+  if (target.phrase) {
+    const p = target.phrase.toLowerCase();
+    if (lower.includes(p)) return 4;
+    const chars = [...p].filter((c) => HAN.test(c));
+    const present = chars.filter((c) => lower.includes(c)).length;
+    return present === chars.length && chars.length > 0 ? 2 : present >= Math.ceil(chars.length / 2) ? 1 : 0;
+  }
+  const words = target.words ?? [];
+  if (!words.length) return 0;
+  const b = '(?<![\\p{L}\\p{N}])';
+  const e = '(?![\\p{L}\\p{N}])';
+  const han = words.some((w) => HAN.test(w));
+  if (words.length > 1 && !han && new RegExp(`${b}${words.map(wordPattern).join('[\\s\\p{P}]+')}${e}`, 'u').test(lower)) return 4;
+  // Chinese has no spaces between words: a Chinese word counts as whole wherever it occurs.
+  const whole = words.filter((w) => (HAN.test(w) ? lower.includes(w) : new RegExp(`${b}${wordPattern(w)}${e}`, 'u').test(lower))).length;
+  if (whole === words.length) return words.length === 1 ? 4 : 3;
+  const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed|y)$/, '') : w);
+  const prefix = words.filter((w) => (HAN.test(w) ? lower.includes(w) : new RegExp(`${b}${escapeRe(stem(w))}`, 'u').test(lower))).length;
+  if (prefix === words.length) return 2;
+  return prefix > 0 ? 1 : 0;
+}
+
+/** A block of a result page, cut from Pagefind's fragment by its element ids. */
+export interface PageBlock {
+  id: string;
+  heading: boolean;
+  text: string;
+  /** Number tokens stored with the block. */
+  numbers: string[];
+}
+
+/** Pagefind's anchors of a page fragment: every element with an id, its tag, text and word position. */
+export interface Anchor { element: string; id: string; text?: string; location: number }
+
+/** Cuts a page's fragment into its blocks (elements with ids; `<id>~n` elements hold the block's number tokens). */
+export function pageBlocks(anchors: Anchor[]): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  for (const a of [...anchors].sort((x, y) => x.location - y.location)) {
+    if (a.id.endsWith('~n')) {
+      const owner = blocks.find((b) => b.id === a.id.slice(0, -2));
+      if (owner) owner.numbers.push(...(a.text ?? '').split(/\s+/).filter(Boolean));
+      continue;
+    }
+    blocks.push({ id: a.id, heading: /^h\d$/i.test(a.element), text: (a.text ?? '').trim(), numbers: [] });
+  }
+  return blocks;
+}
+
+/** A block's rank for a plan: the best tier over its targets (synonyms scaled below every exact match), a heading bonus, and how often the words occur. */
+export function scoreBlock(block: PageBlock, targets: Target[]): number {
+  let best = 0;
+  for (const t of targets) {
+    const tier = matchTier(block.text, t, block.numbers);
+    if (!tier) continue;
+    // The heading bonus rewards the words typed (or the term named) in a heading, not a lesser target found there.
+    const value = t.synonym ? tier * SYNONYM_WEIGHT + (block.heading && tier >= 3 ? 0.1 : 0) : tier + t.boost + (block.heading && tier >= 3 && t.boost >= 0 ? 0.5 : 0);
+    best = Math.max(best, value);
+  }
+  return best;
+}
+
+/**
+ * How much a synonym match counts against a match of the words typed: a
+ * synonym in a block at best equals a glossary term found by its explanation
+ * (reviewed vocabulary weighs as much as a passing mention in a definition),
+ * and stays below every block holding the words typed whole.
+ */
+export const SYNONYM_WEIGHT = 0.625;
+
+/** Where glossary term results rank: below blocks that contain the words typed as a phrase or as whole words, above blocks matched only by prefixes or some of the words. */
+export const TERM_SCORE = 2.5;
+
+/** One piece of a snippet: text, marked when it is what matched. */
+export interface Piece { text: string; mark?: boolean }
+
+/**
+ * The snippet of a block: about `length` characters around the first match,
+ * marking only what matched the whole target (the phrase, or whole words),
+ * never single characters of a Chinese query.
+ */
+export function snippet(text: string, targets: Target[], length = 90): Piece[] {
+  const ranges: [number, number][] = [];
+  const lower = text.toLowerCase();
+  for (const t of targets) {
+    if (t.numbers) continue;
+    const needles = t.phrase ? [t.phrase.toLowerCase()] : t.words ?? [];
+    for (const n of needles) {
+      if (!n) continue;
+      const re = t.phrase || HAN.test(n) ? new RegExp(escapeRe(n), 'gu') : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}[\\p{L}]*`, 'gu');
+      for (const m of lower.matchAll(re)) ranges.push([m.index!, m.index! + m[0].length]);
+    }
+    if (ranges.length) break;
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 3));
+  let end = Math.min(text.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  // Start and end at a word boundary in Latin text.
+  if (start > 0 && /\w/.test(text[start - 1] ?? '')) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length && /\w/.test(text[end] ?? '')) end = Math.max(text.lastIndexOf(' ', end), start + 1);
+  const pieces: Piece[] = [];
+  let at = start;
+  for (const [s, e] of ranges) {
+    if (e <= at || s >= end) continue;
+    const from = Math.max(s, at);
+    if (from > at) pieces.push({ text: text.slice(at, from) });
+    pieces.push({ text: text.slice(from, Math.min(e, end)), mark: true });
+    at = Math.min(e, end);
+  }
+  if (at < end) pieces.push({ text: text.slice(at, end) });
+  if (start > 0) pieces.unshift({ text: '…' });
+  if (end < text.length) pieces.push({ text: '…' });
+  return pieces;
+}
+
+/** Character bigrams of a normalised form (single characters for one-character forms). */
+function grams(s: string): Set<string> {
+  const chars = [...s];
+  if (chars.length < 2) return new Set(chars);
+  return new Set(chars.slice(1).map((c, i) => chars[i] + c));
+}
+
+/**
+ * Glossary terms close to a query that found nothing: by shared character
+ * pairs (Dice) against every form (characters, pinyin, English), so a typo,
+ * a part of a term or a near pinyin spelling still points somewhere.
+ */
+export function suggestTerms(query: string, lexicon: Lexicon, n = 5): LexiconTerm[] {
+  const q = normalizeQuery(foldScript(query, lexicon.t2s));
+  if (!q) return [];
+  const qg = grams(q);
+  const scored = lexicon.terms.map((t) => {
+    let best = 0;
+    for (const f of t.forms) {
+      const fg = grams(f);
+      let shared = 0;
+      for (const g of qg) if (fg.has(g)) shared++;
+      const dice = (2 * shared) / (qg.size + fg.size);
+      best = Math.max(best, dice + (f.startsWith(q) || q.startsWith(f) ? 0.2 : 0));
+    }
+    return { t, best };
+  });
+  return scored.filter((s) => s.best >= 0.25).sort((a, b) => b.best - a.best).slice(0, n).map((s) => s.t);
 }

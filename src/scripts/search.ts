@@ -1,22 +1,42 @@
 /**
  * The search page in the browser: loads the locale's lexicon and Pagefind
- * (lazily, from the site's own base path), runs the plan of search-core.ts and
- * lists results, in rank order, as links inside #search-results.
+ * (lazily, from the site's own base path), runs the plan of search-core.ts,
+ * cuts each result page into its blocks and ranks the blocks by what matched,
+ * then lists them, in rank order, as links inside #search-results. When the
+ * words typed find nothing it relaxes the query, searches the other
+ * language's index, and at last suggests glossary terms: never a silent dead end.
  */
-import { planQuery, type QueryPlan } from './search-core';
-import type { Lexicon } from '../../scripts/lib/search-data';
+import { pageBlocks, planQuery, scoreBlock, snippet, suggestTerms, TERM_SCORE, latinWords, type Anchor, type Piece, type QueryPlan, type Target } from './search-core';
+import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
 
-interface PagefindResult { url: string; excerpt: string; meta: Record<string, string>; filters?: Record<string, string[]> }
-interface Pagefind {
+/** What Pagefind returns for one record (page or glossary term) when its fragment is loaded. */
+export interface PagefindData { url: string; meta: Record<string, string>; anchors?: Anchor[]; filters?: Record<string, string[]> }
+/** One Pagefind result before its fragment is loaded. */
+export interface Found { id: string; data(): Promise<PagefindData> }
+/** The part of Pagefind's API the page uses. */
+export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResult> }[] }>;
+  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Found[] }>;
 }
 
 /** One line of the result list; `url` (and `figures`, the block's rows on the figures page) relative to the site's base. */
-export interface Hit { url: string; title: string; subtitle?: { text: string; lang: string }; crumb: string; excerpt: string; kind: string; figures?: string }
+export interface Hit {
+  url: string;
+  title: string;
+  subtitle?: { text: string; lang: string };
+  crumb: string;
+  /** The block's text around the match, marked; for a term, its definition. */
+  excerpt: Piece[];
+  /** The language of the excerpt when it is not the page's (a term's English definition, a block found in the other language's index). */
+  excerptLang?: string;
+  kind: string;
+  figures?: string;
+}
 
-/** Results listed at first and added by each "show more": each costs one fragment request. */
+/** Results listed at first and added by each "show more". */
 export const PAGE = 10;
+/** Result pages whose fragments are loaded at a time (each holds every block of a reply section, about 2 KB gzip). */
+export const PAGE_BATCH = 5;
 
 /** Makes a Pagefind result URL relative to the site base: Pagefind prefixes the path it was loaded from (e.g. /policy/). */
 export function relativeUrl(url: string, base: string): string {
@@ -24,83 +44,271 @@ export function relativeUrl(url: string, base: string): string {
   return (path.startsWith(base) ? path.slice(base.length) : path).replace(/^\/+/, '');
 }
 
-/** A result as the list needs it, from its Pagefind fragment. */
-export function toHit(d: PagefindResult, base: string): Hit {
-  const url = relativeUrl(d.url, base);
-  const reply = d.filters?.reply?.[0];
-  const figures = d.meta.fig && reply ? `${url.split('/')[0]}/figures/${reply}/#fig-${d.meta.fig}` : undefined;
-  return { url, title: d.meta.title ?? d.url, crumb: d.meta.crumb ?? '', excerpt: d.excerpt, kind: d.filters?.kind?.[0] ?? '', ...(figures ? { figures } : {}) };
-}
-
 /** Narrowing chosen on the search page (URL parameters kind, reply, section); empty means all. */
 export interface SearchFilters { kind?: string; reply?: string; section?: string }
+
+/** Why the results are not those of the words as typed, for the status line. */
+export interface Notice {
+  /** Words no result contains (relaxed away). */
+  missing: string[];
+  /** What was searched instead, when it differs from the query. */
+  instead?: string;
+  /** The results were found in the other language's text. */
+  crossLanguage?: boolean;
+}
 
 /** The results of a search: the hits listed so far, and the rest, loaded on demand. */
 export interface SearchResults {
   hits: Hit[];
-  /** Results found but not loaded yet (an upper bound: one of them may turn out to repeat a listed page). */
+  /** Results found but not listed yet (unloaded result pages count as one each: a lower bound). */
   remaining(): number;
-  /** Loads (one fragment each) and returns up to `n` further hits. */
+  /** Loads and returns up to `n` further hits. */
   more(n?: number): Promise<Hit[]>;
+  notice?: Notice;
+  /** Glossary terms close to the query, when nothing at all was found. */
+  suggestions: LexiconTerm[];
 }
 
-type Found = { id: string; data(): Promise<PagefindResult> };
+/** Options of a search run: narrowing, how many hits to list first, and how to reach another language's index. */
+export interface RunOptions {
+  narrow?: SearchFilters;
+  first?: number;
+  /** Adds another locale's index to the search (Pagefind's mergeIndex); called at most once per locale. */
+  addLanguage?: (locale: string) => Promise<void>;
+}
+
+interface Item { score: number; order: number; hit?: Hit; term?: Found }
 
 /**
- * Runs a planned search and loads its first `first` hits: the glossary term's
- * page, then the blocks that use the term, then ordinary text matches. The
- * blocks that use a term are found by text, not by a term filter (the term
- * page's concordance lists every occurrence): ranked by the unquoted term, and
- * for a Chinese term kept only if they contain it as a phrase. Within each
- * page of results, blocks come before term pages (a term page leads only when
- * the query names it). Only listed results cost a fragment request; `more()`
- * loads the next.
+ * Runs a planned search and lists its first hits: the glossary term the
+ * query names, then blocks ranked by scoreBlock (a term's blocks and exact
+ * phrases first, whole words before prefixes, headings before passing
+ * mentions), with other glossary terms (found in their names, aliases,
+ * literal rendering or explanation) below the exact matches and synonym
+ * matches last. Nothing found: the Chinese phrase loosened, the query spelled
+ * in pinyin, the other language's index, words dropped (missing first, then
+ * the rarest), and glossary suggestions, in that order.
  */
-export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, termLabel: string, narrow: SearchFilters = {}, first = PAGE): Promise<SearchResults> {
-  const filters = Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)) as Record<string, string>;
-  const options = Object.keys(filters).length ? { filters } : undefined;
-  const lead: Hit[] = plan.term && (!narrow.kind || narrow.kind === 'term') ? [{ url: plan.term.url, title: plan.term.title, subtitle: { text: plan.term.subtitle, lang: plan.term.subtitleLang }, crumb: termLabel, excerpt: '', kind: 'term' }] : [];
-  // Each distinct query once (the typed text is often the term's phrase itself); all at once, since they need the same index chunks.
-  const asked = new Map<string, Promise<Found[]>>();
-  const ask = (q: string) => asked.get(q) ?? asked.set(q, pf.search(q, options).then((r) => r.results)).get(q)!;
-  const [byTerm, phrase, byText] = await Promise.all([plan.termText ? ask(plan.termText) : [], plan.termPhrase ? ask(plan.termPhrase) : undefined, ask(plan.text)]);
-  const inPhrase = phrase && new Set(phrase.map((r) => r.id));
-  let text = byText;
-  if (text.length === 0 && plan.fallback) text = await ask(plan.fallback);
-  // One queue, term matches first; a record found by both queries is listed once (Pagefind ids are per record).
-  const ids = new Set<string>();
-  const queue: { r: Found; group: number }[] = [];
-  for (const [group, list] of [inPhrase ? byTerm.filter((r) => inPhrase.has(r.id)) : byTerm, text].entries()) {
-    for (const r of list) {
-      if (ids.has(r.id)) continue;
-      ids.add(r.id);
-      queue.push({ r, group });
+export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lexicon: Lexicon, termLabel: string, options: RunOptions = {}): Promise<SearchResults> {
+  const narrow = options.narrow ?? {};
+  const locale = lexicon.locale;
+  const scope = Object.fromEntries(Object.entries({ reply: narrow.reply, section: narrow.section }).filter(([, v]) => v)) as Record<string, string>;
+  const wantPages = narrow.kind !== 'term';
+  const wantTerms = (!narrow.kind || narrow.kind === 'term') && !Object.keys(scope).length;
+  const pageFilter = { ...scope, kind: narrow.kind === 'figure' ? 'figure' : 'paragraph' };
+  const asked = new Map<string, Promise<{ pages: Found[]; terms: Found[] }>>();
+  const ask = (q: string) => {
+    const key = q;
+    if (!asked.has(key)) {
+      asked.set(
+        key,
+        Promise.all([wantPages ? pf.search(q, { filters: pageFilter }) : { results: [] }, wantTerms ? pf.search(q, { filters: { kind: 'term' } }) : { results: [] }]).then(([p, t]) => ({ pages: p.results, terms: t.results })),
+      );
+    }
+    return asked.get(key)!;
+  };
+  const gather = async (queries: string[]) => {
+    const found = await Promise.all([...new Set(queries.filter(Boolean))].map(ask));
+    return { pages: found.flatMap((f) => f.pages), terms: found.flatMap((f) => f.terms) };
+  };
+  // Found nothing where the reader looks: no reply text (or, narrowed to terms, no term).
+  const empty = (r: { pages: Found[]; terms: Found[] }) => (wantPages ? !r.pages.length : !r.terms.length);
+
+  let targets: Target[] = plan.targets;
+  let notice: Notice | undefined;
+  const exact = [plan.termText ?? '', plan.text, ...plan.numbers, ...(plan.pinyin && locale !== 'en' ? [`"${plan.pinyin}"`] : [])];
+  let found = await gather(exact);
+  if (empty(found) && plan.fallback) found = await gather([plan.fallback]);
+  const cross = async (language: string, queries: string[]) => {
+    if (!options.addLanguage) return false;
+    await options.addLanguage(language);
+    asked.clear();
+    const r = await gather(queries);
+    if (empty(r)) return false;
+    found = r;
+    notice = { missing: [], crossLanguage: true };
+    return true;
+  };
+  if (empty(found)) {
+    const simplified = plan.han ? plan.folded : '';
+    if (locale === 'en' && plan.han) await cross('zh-hans', [`"${simplified.replace(/\s+/g, '')}"`, simplified]);
+    else if (locale === 'en' && plan.pinyin) {
+      if (await cross('zh-hans', [`"${plan.pinyin}"`])) notice = { missing: [], crossLanguage: true, instead: plan.pinyin };
+    } else if (locale !== 'en' && !plan.han) await cross('en', [plan.text]);
+  }
+  if (empty(found) && plan.words.length > 1) {
+    // Relax: drop the words no record contains, then the rarest, one at a time; at last any word.
+    // A word counts as found where the reader looks first: in the replies' text (in glossary terms only when narrowed to terms).
+    const counts = new Map<string, number>();
+    for (const w of plan.words) {
+      const r = await ask(w);
+      counts.set(w, wantPages ? r.pages.length : r.terms.length);
+    }
+    const missing = plan.words.filter((w) => !counts.get(w));
+    let kept = plan.words.filter((w) => counts.get(w));
+    let r = kept.length && kept.length < plan.words.length ? await gather([kept.join(' ')]) : { pages: [], terms: [] };
+    const dropped: string[] = [];
+    while (empty(r) && kept.length > 1) {
+      const rarest = [...kept].sort((a, b) => counts.get(a)! - counts.get(b)!)[0]!;
+      dropped.push(rarest);
+      kept = kept.filter((w) => w !== rarest);
+      r = await gather([kept.join(' ')]);
+    }
+    if (!empty(r)) {
+      found = r;
+      targets = [{ words: kept, boost: 0 }, ...plan.targets.filter((t) => t.synonym)];
+      notice = { missing: [...missing, ...dropped], instead: kept.join(' ') };
+    } else if (missing.length < plan.words.length) {
+      found = await gather(plan.words.filter((w) => counts.get(w)));
+      targets = plan.words.filter((w) => counts.get(w)).map((w) => ({ words: [w], boost: 0 }));
+      notice = { missing, instead: plan.words.filter((w) => counts.get(w)).join(' ') };
     }
   }
+  // Synonyms come after the exact matches, found or relaxed.
+  const synonyms = plan.synonyms.length ? await gather(plan.synonyms.map((s) => (/\p{Script=Han}/u.test(s) ? `"${s}"` : s))) : { pages: [], terms: [] };
+  const pages = dedupe([...found.pages, ...synonyms.pages]);
+  const terms = dedupe([...found.terms, ...synonyms.terms]);
+
+  const lead: Hit[] = plan.term && wantTerms ? [termHit(plan.term, termLabel, '')] : [];
   const seen = new Set(lead.map((h) => h.url));
-  const rank = (h: Hit) => (h.kind === 'term' ? 1 : 0);
-  let next = 0;
-  const more = async (n = PAGE): Promise<Hit[]> => {
-    const page: { h: Hit; group: number; at: number }[] = [];
-    while (page.length < n && next < queue.length) {
-      const at = next;
-      const batch = queue.slice(at, at + n - page.length);
-      next += batch.length;
-      const data = await Promise.all(batch.map(({ r }) => r.data()));
-      data.forEach((d, i) => {
-        const h = toHit(d, base);
-        if (seen.has(h.url)) return;
-        seen.add(h.url);
-        page.push({ h, group: batch[i]!.group, at: at + i });
-      });
+  const pending: Item[] = [];
+  let order = 0;
+  let nextPage = 0;
+  const loadPages = async (n: number) => {
+    const batch = pages.slice(nextPage, nextPage + n);
+    nextPage += batch.length;
+    const data = await Promise.all(batch.map((r) => r.data()));
+    for (const d of data) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
+    return data;
+  };
+  // Pagefind matches words by prefix and drops Chinese words it does not know instead of failing the query: words that no
+  // page of the first batch contains are dropped from the ranking (and named on the page), so they cannot sink the blocks
+  // that hold all the other words.
+  if (!notice && plan.words.length > 1 && pages.length) {
+    const first = await loadPages(PAGE_BATCH);
+    const text = first.flatMap((d) => (d.anchors ?? []).map((a) => a.text?.toLowerCase() ?? '')).join('\n');
+    const missing = plan.words.filter((w) => !(/\p{Script=Han}/u.test(w) ? text.includes(w) : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(stem(w))}`, 'u').test(text)));
+    if (missing.length && missing.length < plan.words.length) {
+      const kept = plan.words.filter((w) => !missing.includes(w));
+      notice = { missing, instead: kept.join(' ') };
+      targets = [...plan.targets.filter((t) => !t.words || t.synonym), { words: kept, boost: 0 }];
+      pending.length = 0;
+      for (const d of first) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
     }
-    const added = page.sort((a, b) => a.group - b.group || rank(a.h) - rank(b.h) || a.at - b.at).map(({ h }) => h);
+  }
+  // A term inside a longer query ranks just below the blocks holding the whole query, other terms below exact matches.
+  for (const t of terms) pending.push({ score: TERM_SCORE, order: order++ + 1e6, term: t });
+  if (plan.within && wantTerms) pending.push({ score: 3.9, order: -1, hit: termHit(plan.within, termLabel, '') });
+  // The named term's own record: its definition becomes the lead's snippet.
+  const leadTerm = lead[0];
+  if (leadTerm) {
+    const own = await ownRecord(terms, leadTerm.url, base);
+    if (own) {
+      leadTerm.excerpt = [{ text: own.meta.def ?? '' }];
+      leadTerm.excerptLang = locale === 'en' ? undefined : 'en';
+    }
+  }
+  const sort = () => pending.sort((a, b) => b.score - a.score || a.order - b.order);
+  /**
+   * Lists up to `n` more hits. Loads at most one batch of result pages per
+   * call (more only while nothing at all is pending), so the first search
+   * costs PAGE_BATCH fragments however common the words are; a later "show
+   * more" loads the next batch.
+   */
+  const more = async (n = PAGE): Promise<Hit[]> => {
+    if (pending.filter((i) => i.hit).length < n && nextPage < pages.length) await loadPages(PAGE_BATCH);
+    while (!pending.length && nextPage < pages.length) await loadPages(PAGE_BATCH);
+    sort();
+    const added: Hit[] = [];
+    while (added.length < n && pending.length) {
+      const take = pending.splice(0, n - added.length);
+      const hits = await Promise.all(take.map(async (i) => i.hit ?? termRecordHit(await i.term!.data(), base, lexicon, termLabel)));
+      for (const h of hits) {
+        if (seen.has(h.url)) continue;
+        seen.add(h.url);
+        added.push(h);
+      }
+    }
     results.hits.push(...added);
     return added;
   };
-  const results: SearchResults = { hits: [...lead], remaining: () => queue.length - next, more };
-  await more(Math.max(0, first - lead.length));
+  const results: SearchResults = { hits: [...lead], remaining: () => pending.length + (pages.length - nextPage), more, ...(notice ? { notice } : {}), suggestions: [] };
+  await more(Math.max(0, (options.first ?? PAGE) - lead.length));
+  if (!results.hits.length) results.suggestions = suggestTerms(plan.raw, lexicon);
   return results;
+}
+
+/** A Latin word without its common English endings, as a prefix to look for (Pagefind stems the same way). */
+const stem = (w: string) => (w.length > 4 ? w.replace(/(ies|es|s|ing|ed|y)$/, '') : w);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function dedupe(list: Found[]): Found[] {
+  const ids = new Set<string>();
+  return list.filter((r) => !ids.has(r.id) && ids.add(r.id));
+}
+
+/** The index record of the term the query names, among the first term results (one small fragment). */
+async function ownRecord(terms: Found[], url: string, base: string): Promise<PagefindData | undefined> {
+  for (const t of terms.slice(0, 3)) {
+    const d = await t.data();
+    if (relativeUrl(d.url, base) === url) return d;
+  }
+  return undefined;
+}
+
+/** The lead hit of a glossary term the query names (from the lexicon: no request). */
+function termHit(term: LexiconTerm, label: string, def: string): Hit {
+  return { url: term.url, title: term.title, subtitle: { text: term.subtitle, lang: term.subtitleLang }, crumb: label, excerpt: def ? [{ text: def }] : [], kind: 'term' };
+}
+
+/** A glossary term found in the index: its title in the locale, the other language beside it, its definition as the snippet. */
+export function termRecordHit(d: PagefindData, base: string, lexicon: Lexicon, label: string): Hit {
+  // A term found in the other language's index links to its page in the reader's locale.
+  const found = relativeUrl(d.url, base);
+  const url = `${lexicon.locale}/${found.slice(found.indexOf('/') + 1)}`;
+  const term = lexicon.terms.find((t) => t.url === url);
+  return {
+    url,
+    title: term?.title ?? d.meta.title ?? url,
+    ...(term ? { subtitle: { text: term.subtitle, lang: term.subtitleLang } } : {}),
+    crumb: label,
+    excerpt: d.meta.def ? [{ text: d.meta.def }] : [],
+    ...(lexicon.locale !== 'en' && d.meta.def ? { excerptLang: 'en' } : {}),
+    kind: 'term',
+  };
+}
+
+/** The ranked blocks of one result page (blocks no target matches are left out), linked on the reader's locale page even when found in another language's index. */
+export function blockItems(d: PagefindData, base: string, locale: string, targets: Target[], kind: string): { score: number; hit: Hit }[] {
+  const url = relativeUrl(d.url, base);
+  const from = url.split('/')[0]!;
+  const foreign = from !== locale;
+  const path = foreign ? `${locale}/${url.slice(from.length + 1)}` : url;
+  const alt = d.meta.alt ? (JSON.parse(d.meta.alt) as Record<string, [string, string]>) : {};
+  const [title, crumb] = foreign && alt[locale] ? alt[locale] : [d.meta.title ?? path, d.meta.crumb ?? ''];
+  const figures = d.meta.fig ? (JSON.parse(d.meta.fig) as Record<string, number>) : {};
+  const reply = d.filters?.reply?.[0] ?? url.split('/')[2];
+  const out: { score: number; hit: Hit }[] = [];
+  for (const block of pageBlocks(d.anchors ?? [])) {
+    if (kind === 'figure' && !figures[block.id]) continue;
+    if (kind === 'paragraph' && block.heading) continue;
+    const score = scoreBlock(block, targets);
+    if (score <= 0) continue;
+    const fig = figures[block.id];
+    out.push({
+      score,
+      hit: {
+        url: `${path}#${block.id}`,
+        title,
+        crumb,
+        excerpt: snippet(block.text, targets),
+        ...(foreign ? { excerptLang: from === 'en' ? 'en' : from === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' } : {}),
+        kind: block.heading ? 'heading' : 'paragraph',
+        ...(fig && reply ? { figures: `${locale}/figures/${reply}/#fig-${fig}` } : {}),
+      },
+    });
+  }
+  return out;
 }
 
 /** Wires the search page: reads ?q=, searches, renders, and keeps the URL shareable. */
@@ -125,13 +333,21 @@ export async function startSearchPage(): Promise<void> {
   status.textContent = strings.loading!;
   const [lexicon, pf] = await Promise.all([
     fetch(`${base}search/lexicon.${locale}.json`).then((r) => r.json() as Promise<Lexicon>),
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind & { mergeIndex(path: string, o: Record<string, unknown>): Promise<void> }>,
   ]);
   // In the page rather than in a web worker: the worker is one more script (12 KB gzip) for work that takes milliseconds here.
   await pf.options({ excerptLength: 24, noWorker: true });
   const plan = planQuery(q, lexicon);
-  const results = await runSearch(pf, base, plan, strings.term!, narrow);
+  const added = new Set<string>();
+  const addLanguage = async (language: string) => {
+    if (added.has(language)) return;
+    added.add(language);
+    // The same bundle under its absolute URL: Pagefind skips a merge whose path is the primary's.
+    await pf.mergeIndex(new URL(`${base}pagefind/`, location.href).href, { language });
+  };
+  const results = await runSearch(pf, base, plan, lexicon, strings.term!, { narrow, addLanguage });
   const pageLang = document.documentElement.lang;
+  const highlight = results.notice?.instead ?? (results.notice?.crossLanguage ? plan.folded : plan.highlight);
   const more = document.getElementById('search-more') as HTMLButtonElement | null;
   const show = () => {
     const shown = results.hits.length;
@@ -139,10 +355,18 @@ export async function startSearchPage(): Promise<void> {
     const template = !shown ? strings.none! : total > shown ? strings.shown! : strings.count!;
     // The echoed query may be in another language than the page: tag it.
     const [before, after] = template.replace('{shown}', String(shown)).replace('{n}', String(total)).split('{q}');
-    status.replaceChildren(before ?? '', ...(after === undefined ? [] : [tagged('span', q, pageLang), after]));
+    const line: (string | Node)[] = [before ?? '', ...(after === undefined ? [] : [tagged('span', q, pageLang), after])];
+    const n = results.notice;
+    if (n?.missing.length) line.push(' ', ...fill(strings.missing!, { words: n.missing.map((w) => `“${w}”`).join(', ') }, pageLang));
+    if (n?.instead) line.push(' ', ...fill(strings.instead!, { q: n.instead }, pageLang));
+    if (n?.crossLanguage) line.push(' ', strings.crossLanguage!);
+    status.replaceChildren(...line);
+    // What the page did instead of the words as typed (relaxed, other language), for tests and styling.
+    if (n) status.dataset.notice = n.crossLanguage ? 'cross-language' : 'relaxed';
     if (more) more.hidden = total <= shown;
   };
-  list.replaceChildren(...results.hits.map((hit) => renderHit(hit, base, plan.highlight, pageLang, strings.figures!)));
+  list.replaceChildren(...results.hits.map((hit) => renderHit(hit, base, highlight, pageLang, strings.figures!)));
+  if (!results.hits.length) renderSuggestions(results.suggestions, base, strings, pageLang);
   show();
   more?.addEventListener('click', async () => {
     more.disabled = true;
@@ -155,7 +379,7 @@ export async function startSearchPage(): Promise<void> {
       more.disabled = false;
       return;
     }
-    list.append(...added.map((hit) => renderHit(hit, base, plan.highlight, pageLang, strings.figures!)));
+    list.append(...added.map((hit) => renderHit(hit, base, highlight, pageLang, strings.figures!)));
     more.disabled = false;
     show();
     // Keyboard and screen reader users go on from the first new result (the button may have just been hidden).
@@ -180,6 +404,47 @@ function tagged<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, pag
   return el;
 }
 
+/** A UI string with {placeholders} filled, each value tagged with its language. */
+function fill(template: string, values: Record<string, string>, pageLang: string): (string | Node)[] {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const key = /^\{(\w+)\}$/.exec(part)?.[1];
+    return key && values[key] !== undefined ? tagged('span', values[key]!, pageLang) : part;
+  });
+}
+
+/** Nothing found at all: the closest glossary terms, and the glossary itself. */
+function renderSuggestions(terms: LexiconTerm[], base: string, strings: Record<string, string>, pageLang: string): void {
+  const box = document.getElementById('search-suggestions');
+  if (!box) return;
+  const items: Node[] = [];
+  if (terms.length) {
+    const p = document.createElement('p');
+    p.textContent = strings.suggest!;
+    const ul = document.createElement('ul');
+    for (const t of terms) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `${base}${t.url}`;
+      a.append(tagged('span', t.title, pageLang));
+      const sub = document.createElement('span');
+      sub.lang = t.subtitleLang;
+      sub.textContent = ` · ${t.subtitle}`;
+      a.append(sub);
+      li.append(a);
+      ul.append(li);
+    }
+    items.push(p, ul);
+  }
+  const browse = document.createElement('p');
+  const a = document.createElement('a');
+  a.href = `${base}${pageLang === 'en' ? 'en' : pageLang === 'zh-Hant' ? 'zh-hant' : 'zh-hans'}/glossary/`;
+  a.textContent = strings.browse!;
+  browse.append(a);
+  items.push(browse);
+  box.replaceChildren(...items);
+  box.hidden = false;
+}
+
 function renderHit(hit: Hit, base: string, highlight: string, pageLang: string, figuresLabel: string): HTMLLIElement {
   const li = document.createElement('li');
   li.dataset.kind = hit.kind;
@@ -195,11 +460,18 @@ function renderHit(hit: Hit, base: string, highlight: string, pageLang: string, 
   }
   li.append(tagged('span', hit.crumb, pageLang), a);
   li.firstElementChild!.className = 'crumb';
-  if (hit.excerpt) {
+  if (hit.excerpt.length) {
     const p = document.createElement('p');
-    p.innerHTML = hit.excerpt; // Pagefind excerpts: our own indexed text, escaped, with <mark> around matches.
-    const lang = langOfText(p.textContent ?? '', pageLang);
-    if (lang) p.lang = lang;
+    for (const piece of hit.excerpt) {
+      if (!piece.mark) p.append(piece.text);
+      else {
+        const mark = document.createElement('mark');
+        mark.textContent = piece.text;
+        p.append(mark);
+      }
+    }
+    const lang = hit.excerptLang ?? langOfText(p.textContent ?? '', pageLang);
+    if (lang && lang.toLowerCase() !== pageLang.toLowerCase()) p.lang = lang;
     li.append(p);
   }
   if (hit.figures) {
@@ -213,3 +485,5 @@ function renderHit(hit: Hit, base: string, highlight: string, pageLang: string, 
   }
   return li;
 }
+
+export { latinWords };

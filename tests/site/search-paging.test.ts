@@ -1,10 +1,12 @@
 /**
  * The search page's weight-saving behaviour in real Chromium, on the root
- * build: only the listed results cost a fragment request (10 at first), "Show
- * more results" is a keyboard-reachable button that lists the next ones and
- * moves focus to the first of them, and the "Paragraphs with figures" filter
- * lists blocks that state key figures, each linking to its rows on the
- * figures page. No Pagefind web worker and no term filter are fetched.
+ * build: a search loads one batch of result pages (one fragment each, every
+ * block of a section in it) and the fragments of the glossary terms it lists,
+ * "Show more results" is a keyboard-reachable button that lists the next ones
+ * and moves focus to the first of them, and the "Paragraphs with figures"
+ * filter lists blocks that state key figures, each linking to its rows on the
+ * figures page. No Pagefind web worker is fetched, and one small filter chunk
+ * (kind) at most.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
 import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import { PAGE_BATCH } from '../../src/scripts/search.ts';
 
 let browser: Browser;
 let server: RunningServer;
@@ -47,14 +50,18 @@ const hrefs = (page: Page) => page.$$eval('#search-results > li', (lis) => lis.m
 const fragments = (fetched: string[]) => fetched.filter((p) => p.includes('/fragment/'));
 
 describe('search results load in pages of 10', () => {
-  it('lists 10 results, fetching 10 fragments; the button lists the rest from the keyboard, focus following', async () => {
+  it('lists 10 results from one batch of result pages; the button lists the rest from the keyboard, focus following', async () => {
     const { page, fetched, errors } = await search(`zh-hans/search/?q=${encodeURIComponent('企业')}`);
     const status = await page.textContent('#search-status');
     const total = Number(/共 (\d+) 条/.exec(status ?? '')?.[1]);
     expect(total, `status: ${status}`).toBeGreaterThan(10);
     expect(status).toContain('已显示 10 条');
-    expect(await hrefs(page)).toHaveLength(10);
-    expect(fragments(fetched)).toHaveLength(10);
+    const first = await hrefs(page);
+    expect(first).toHaveLength(10);
+    // One fragment per result page of the batch, plus one per glossary term listed.
+    const terms = first.filter((h) => h.includes('/glossary/')).length;
+    expect(fragments(fetched).length).toBeLessThanOrEqual(PAGE_BATCH + terms);
+    expect(first.filter((h) => h.includes('/replies/')).length, 'blocks of the loaded pages').toBeGreaterThan(new Set(fragments(fetched)).size - terms);
     expect(fetched.some((p) => p.includes('pagefind-worker')), 'no web worker').toBe(false);
     expect(await page.isVisible('#search-more')).toBe(true);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).setLegacyMode(true).analyze();
@@ -80,11 +87,12 @@ describe('search results load in pages of 10', () => {
     await page.close();
   });
 
-  it('a query naming a term lists the term page first without loading a term filter', async () => {
+  it('a query naming a term lists the term page first, then its blocks, with one small filter chunk at most', async () => {
     const { page, fetched, errors } = await search(`zh-hans/search/?q=${encodeURIComponent('亩均论英雄')}`);
-    expect((await hrefs(page))[0]).toBe('/zh-hans/glossary/mu-jun-lun-ying-xiong/');
-    expect((await hrefs(page)).length).toBeGreaterThan(1);
-    expect(fetched.filter((p) => p.includes('/filter/')), 'no filter chunk without a narrowing filter').toEqual([]);
+    const list = await hrefs(page);
+    expect(list[0]).toBe('/zh-hans/glossary/mu-jun-lun-ying-xiong/');
+    expect(list[1]).toMatch(/^\/zh-hans\/replies\/[^/]+\/s\d+\/\?hl=[^#]+#s\d/);
+    expect(fetched.filter((p) => p.includes('/filter/')).length, 'the kind filter chunk, once').toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,29 @@
+/**
+ * `npm run relevance [-- --no-build]`: runs the search relevance suite over a
+ * fresh build of the site (dist/) and over plain Pagefind indexing the same
+ * pages, and writes bench/results/relevance.md. The test suite runs the same
+ * queries and asserts; only this command writes the report.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { runCli } from './lib/cli.ts';
+import { BuildError } from './lib/errors.ts';
+import { failures, precision, RULES, relevanceReport, runRelevance } from '../tests/site/relevance-run.ts';
+
+const DIST = process.env.OUT_DIR || 'dist';
+const PLAIN = '.test-dist/plain-pagefind';
+
+await runCli(async () => {
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync(process.execPath, ['scripts/build.ts', '--strict'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: DIST, BASE_PATH: '/' } });
+    if (build.status !== 0) throw new BuildError('the build failed (output above); no report written');
+  }
+  rmSync(PLAIN, { recursive: true, force: true });
+  const answers = await runRelevance({ dir: DIST, base: '/' }, PLAIN);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/relevance.md', relevanceReport(answers));
+  const missed = failures(answers);
+  console.log(`relevance: precision@1 ${precision(answers, RULES.oursExact).toFixed(2)} (page level ${precision(answers, RULES.oursPage).toFixed(2)}; plain Pagefind page level ${precision(answers, RULES.plainPage).toFixed(2)}, heading ${precision(answers, RULES.plainHeading).toFixed(2)}); wrote bench/results/relevance.md`);
+  for (const line of missed) console.log(`  miss: ${line}`);
+  return 0;
+});
