@@ -45,8 +45,10 @@ function endsSentence(text: string, dot: number, stop: number): boolean {
   if (!next) return true;
   const word = /(?:^|[\s(“"'‘])([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1]?.toLowerCase();
   if (word && NEVER_FINAL.has(word)) return false;
+  // A single capital closing a list of letters ("graded A, B, C or D.") is a word, not an initial.
+  const listedLetter = word !== undefined && /^[a-z]$/.test(word) && /(?:,|\bor|\band)\s+[A-Z]$/.test(text.slice(Math.max(0, dot - 8), dot));
   // A dotted abbreviation or a single capital (an initial: "J. Smith") ends a sentence only before a word that starts one.
-  if (word && (MAY_BE_FINAL.has(word) || /^[a-z]$/.test(word))) return isSentenceStart(after);
+  if (word && !listedLetter && (MAY_BE_FINAL.has(word) || /^[a-z]$/.test(word))) return isSentenceStart(after);
   // Otherwise a capital, a figure or Chinese starts the next sentence; a lower-case word continues this one.
   return /[\p{Lu}\d\p{Script=Han}]/u.test(next);
 }

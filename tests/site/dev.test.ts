@@ -97,7 +97,7 @@ describe('npm run dev', () => {
 
   it('shows a saved glossary.yaml edit in the pages using the term', async () => {
     await page.goto(sectionUrl());
-    expect(await page.locator('.terms-here').innerText()).toContain('per-mu output evaluation');
+    expect(await page.locator('.terms-here').textContent()).toContain('per-mu output evaluation');
     edit(join(content, 'glossary.yaml'), 'en: "per-mu output evaluation"', 'en: "per-mu performance evaluation"');
     await page.waitForFunction(() => document.querySelector('.terms-here')?.textContent?.includes('per-mu performance evaluation'), null, { timeout: 60_000 });
   });

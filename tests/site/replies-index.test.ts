@@ -102,10 +102,12 @@ describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])('replies index of 
     expect(main).toContain(index);
   });
 
-  it('the index and facet pages load no JavaScript file', () => {
+  it('the index and facet pages need no JavaScript: no module, no script but the shared deferred reading.js of every page', () => {
     for (const locale of LOCALES) {
       const html = read(which, `${locale}/replies`);
-      expect(html).not.toMatch(/<script\b[^>]*\ssrc=/i);
+      const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/gi)].map((m) => m[1]!);
+      expect(scripts.filter((src) => !src.endsWith('/reading.js'))).toEqual([]);
+      expect(html).toMatch(/<script defer src="[^"]*\/reading\.js">/);
       expect(html).not.toMatch(/type="module"/);
     }
   });

@@ -78,30 +78,32 @@ describe('notes in page data and on the page', () => {
   });
 
   it('renders markers that link to the notes and notes that link back, with the lang of each fragment', async () => {
-    const html = await container.renderToString(Blocks, { props: { blocks: [block('en', 's1', 's1-p2-pt4')], up: '../../../' } });
+    const html = await container.renderToString(Blocks, { props: { blocks: [block('en', 's1', 's1-p2-pt4')] } });
     // The markers: one per marked text, each a link to its note with an accessible name in the note's language.
-    expect(html).toMatch(/<p lang="en" class="text text-en">[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-en" data-n="1" lang="en" aria-label="Note 1: Source discrepancy"[^>]*><\/a>[^]*?<a href="#s1-p2-pt4-note-2" id="s1-p2-pt4-note-2-ref-en" data-n="2" lang="en" aria-label="Note 2: Translator(?:'|&#39;)s note"[^>]*><\/a>[^]*?<\/p>/);
-    expect(html).toMatch(/<p lang="zh-Hans" class="text text-zh">[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-zh"[^>]*><\/a>[^]*?<\/p>/);
+    // The text in the page's language carries no lang of its own (the page's <html lang> applies); the other text does.
+    expect(html).toMatch(/<p>[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-en" data-n="1" lang="en" aria-label="Note 1: Source discrepancy"[^>]*><\/a>[^]*?<a href="#s1-p2-pt4-note-2" id="s1-p2-pt4-note-2-ref-en" data-n="2" lang="en" aria-label="Note 2: Translator(?:'|&#39;)s note"[^>]*><\/a>[^]*?<\/p>/);
+    expect(html).toMatch(/<p lang="zh-Hans">[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-zh"[^>]*><\/a>[^]*?<\/p>/);
     // The notes: after the block, linking back to the first marker and on to the other block.
     expect(html).toMatch(/<\/div><div class="block-notes"[^>]*><p id="s1-p2-pt4-note-1" class="block-note block-note-discrepancy" lang="en"/);
     expect(html).toContain('href="#s1-p2-pt4-note-1-ref-en"');
-    expect(html).toContain('href="../../../replies/zhengzhou-2021-20210574/s2/#s2-5-p1-pt2"');
+    // Links to the other block go from the locale's root under the base path (BASE_URL is / here).
+    expect(html).toContain('href="/en/replies/zhengzhou-2021-20210574/s2/#s2-5-p1-pt2"');
     expect(html).toMatch(/<strong[^>]*>Source discrepancy: <\/strong>/);
   });
 
   it('keeps a note as text: markup in a note is escaped, never rendered', async () => {
     const b = block('en', 's1', 's1-p2-pt4');
     const hostile = { ...b, notes: [{ ...b.notes![1]!, text: '<script>alert(1)</script> **bold** [x](http://e.org)' }] };
-    const html = await container.renderToString(Blocks, { props: { blocks: [hostile], up: '../../../' } });
+    const html = await container.renderToString(Blocks, { props: { blocks: [hostile] } });
     expect(html).not.toMatch(/<script/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](http://e.org)');
   });
 
   it('wraps Chinese quoted in an English note in its own lang', async () => {
-    const html = await container.renderToString(Blocks, { props: { blocks: [block('en', 's3', 's3-p1')], up: '../../../' } });
+    const html = await container.renderToString(Blocks, { props: { blocks: [block('en', 's3', 's3-p1')] } });
     expect(html).toMatch(/<span lang="zh-Hans"[^>]*>提升国家化<\/span>/);
     expect(html).not.toMatch(/<span lang="zh-Hans"[^>]*>[^<]*[A-Za-z]/);
-    const zh = await container.renderToString(Blocks, { props: { blocks: [block('zh-hant', 's3', 's3-p1')], up: '../../../' } });
+    const zh = await container.renderToString(Blocks, { props: { blocks: [block('zh-hant', 's3', 's3-p1')] } });
     expect(zh).toMatch(/<p id="s3-p1-note-1" class="block-note block-note-discrepancy"[^>]*lang="zh-Hant"/);
     expect(zh).toMatch(/<strong[^>]*>原文出入：<\/strong>原文“提升國家化”/);
   });
