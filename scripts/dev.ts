@@ -66,7 +66,7 @@ function reload(written: string[]): void {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8' };
 /** Stands in for pagefind.js when no index was built: the search page loads, finds nothing, and the banner says why. */
-const NO_INDEX = `// npm run dev: no search index has been built (run npm run build once).\nexport async function options() {}\nexport async function search() { return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: {} }; }\nexport async function filters() { return {}; }\nexport async function init() {}\n`;
+const NO_INDEX = `// npm run dev: no search index has been built (run npm run build once).\nexport async function options() {}\nexport async function search() { return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: {} }; }\nexport async function filters() { return {}; }\nexport async function init() {}\nexport async function mergeIndex() {}\n`;
 
 /** Serves <base>pagefind/ from the last build's index, so search works in dev with the data of that build. */
 function serveSearchIndex(req: IncomingMessage, res: ServerResponse, next: () => void): void {
