@@ -270,9 +270,11 @@ export function writeCorpus(outDir: string, templates: Template[], n: number, gl
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'replies'), { recursive: true });
   copyFileSync(glossaryPath, join(outDir, 'glossary.yaml'));
-  // The site's settings (name, description) come with the glossary: prepare needs content/site.yaml.
-  const siteYaml = join(dirname(glossaryPath), 'site.yaml');
-  if (existsSync(siteYaml)) copyFileSync(siteYaml, join(outDir, 'site.yaml'));
+  // The site's settings (prepare needs content/site.yaml) and the search synonyms come with the glossary.
+  for (const name of ['site.yaml', 'search-synonyms.yaml']) {
+    const file = join(dirname(glossaryPath), name);
+    if (existsSync(file)) copyFileSync(file, join(outDir, name));
+  }
   const hash = createHash('sha256').update(readFileSync(glossaryPath));
   let bytes = statSync(glossaryPath).size;
   for (const reply of corpusReplies(templates, n, untranslated)) {
