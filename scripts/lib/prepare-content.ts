@@ -12,7 +12,7 @@ import { toTraditional } from './hant.ts';
 import { lastChanges, statusReport, type StatusReport } from './status.ts';
 import { loadSiteConfig, localizeSiteConfig, type SiteSettings } from './site-config.ts';
 import { replyFacets } from './facets.ts';
-import { en, zhHans } from '../../src/i18n/strings.ts';
+import { en, zhHans } from './ui-strings.ts';
 
 /** What a prepare run reports: the pipeline result plus load warnings. */
 export interface PrepareResult extends PipelineResult {

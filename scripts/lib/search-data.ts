@@ -15,7 +15,7 @@ import type { BlockKind } from './model.ts';
 import { parseYaml } from './yaml-file.ts';
 import { validate } from './schemas.ts';
 import { ContentError } from './errors.ts';
-import { normalizeQuery, numberToken, EXTRA_SUFFIX } from '../../src/scripts/normalize.ts';
+import { normalizeQuery, numberToken, EXTRA_SUFFIX } from './query-normalize.ts';
 
 export { normalizeQuery, numberToken };
 

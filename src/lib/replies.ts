@@ -6,7 +6,7 @@
 import { FACETS, facetSegment, type Facet, type ReplyFacets } from '../../scripts/lib/facets.ts';
 import { outcomeLine, typeGroup } from '../../scripts/lib/wording.ts';
 import { locales, readGenerated, site, t, type Locale } from './site';
-import type { UiKey } from '../i18n/strings.ts';
+import type { UiKey } from '../../scripts/lib/ui-strings.ts';
 
 type ReplyInfo = (typeof site.replies)[number];
 

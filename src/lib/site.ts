@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Occurrence, SiteData } from '../../scripts/lib/pipeline.ts';
 import type { Figure } from '../../scripts/lib/figures.ts';
-import type { UiKey } from '../i18n/strings.ts';
+import type { UiKey } from '../../scripts/lib/ui-strings.ts';
 import type { SiteSettings } from '../../scripts/lib/site-config.ts';
 import { defaultEnglishTitle } from '../../scripts/lib/wording.ts';
 

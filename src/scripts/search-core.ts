@@ -6,7 +6,7 @@
  * result page is then scored by what the words typed match in it (exact
  * phrase, whole words, prefixes, a heading). Pure, so it is unit-tested.
  */
-import { normalizeQuery, numberToken, queryNumbers } from './normalize';
+import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
 import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
 
 /** One way of matching the query in a block's text: a Chinese phrase, English words, or number tokens. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
 import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
 import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, type Anchor } from '../../src/scripts/search-core.ts';
-import { normalizeQuery, numberToken, queryNumbers } from '../../src/scripts/normalize.ts';
+import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
 import { relativeUrl, runSearch, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
 import { toTraditional } from '../../scripts/lib/hant.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
