@@ -18,6 +18,7 @@ import { runCli } from './lib/cli.ts';
 import { checkNotes } from './lib/notes.ts';
 import { lastChanges, statusReport } from './lib/status.ts';
 import { statusPageEnabled } from './lib/prepare-content.ts';
+import { checkGlossary } from './lib/glossary.ts';
 
 await runCli(() => {
   const strict = process.argv.includes('--strict');
@@ -25,7 +26,8 @@ await runCli(() => {
   const contentDir = contentDirFromEnv();
   const content = loadContent(contentDir);
   for (const w of content.warnings) console.warn(`warning: ${w}`);
-  const findings = content.replies.flatMap((r) => {
+  const findings = checkGlossary(content.glossary, content.glossaryFile);
+  findings.push(...content.replies.flatMap((r) => {
     let followed = followIds(r.doc, r.translation, r.files.translation);
     if (fixIds && (followed.moves.length || followed.displaced.length)) {
       const text = rewriteIds(readFileSync(r.files.translation, 'utf8'), followed.moves, followed.displaced);
@@ -39,7 +41,7 @@ await runCli(() => {
       ...checkQuotedPhrases(r.doc, content.glossary, r.files.source),
       ...checkNotes(r.doc, r.notes, r.files.notes ?? r.files.translation),
     ];
-  });
+  }));
   // --json: the status report on stdout (warnings stay on stderr), for scripts.
   if (process.argv.includes('--json')) {
     const report = statusReport(content, findings, lastChanges(content.replies.map((r) => r.files.translation)), statusPageEnabled(contentDir));

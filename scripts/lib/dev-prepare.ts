@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { loadContent, loadReply, type LoadedContent, type LoadedReply } from './load.ts';
-import { runPipeline, siteData, type PipelineResult, type Occurrence } from './pipeline.ts';
+import { mergeExamples, runPipeline, siteData, type PipelineResult, type Occurrence } from './pipeline.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
 import { aboutFiles, loadAbout } from './about.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
@@ -151,6 +151,7 @@ export class IncrementalPrepare {
       files,
       site: siteData(glossary, parts.flatMap((p) => p.site.replies), occurrences, figures, Boolean(content.about)),
       occurrences,
+      examples: mergeExamples(parts.map((p) => p.examples)),
       figures,
       findings: parts.flatMap((p) => p.findings),
       publicDocs: new Map(parts.flatMap((p) => [...p.publicDocs])),

@@ -13,7 +13,7 @@ import { checkNotes } from './notes.ts';
 import { checkQuotedPhrases, checkTranslation, translatableZh, type Finding } from './qa.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import { headlineFigures, numberFigures, type NumberedFigure } from './figure-views.ts';
-import type { GlossaryTerm } from './glossary.ts';
+import { termExample, type GlossaryTerm, type TermExample } from './glossary.ts';
 import { aboutFiles } from './about.ts';
 import { defaultEnglishTitle } from './wording.ts';
 import { buildLexicon, foldMaps, pageRecords, pinyinWords, termRecord, type IndexEntry, type Lexicon, type SearchBlock, type Synonyms } from './search-data.ts';
@@ -86,6 +86,8 @@ export interface PipelineResult {
   site: SiteData;
   /** Concordance per term id, and figures per reply: read only by the pages that show them. */
   occurrences: Map<string, Occurrence[]>;
+  /** One example per term that occurs (glossary pages and exports): see `preferExample`. */
+  examples: Map<string, TermExample>;
   figures: Map<string, Figure[]>;
   findings: Finding[];
   publicDocs: Map<string, unknown>;
@@ -103,6 +105,21 @@ export function siteData(glossary: LoadedContent['glossary'], replies: ReplyInfo
     about,
     headline: headlineFigures([...figures.values()].flatMap(numberFigures)),
   };
+}
+
+/** How good an example is: its English sentence carries the rendering (2), it has current English (1), or the English is missing (0). */
+const exampleRank = (e: TermExample) => (e.en === null ? 0 : e.enForm ? 2 : 1);
+
+/** Of two examples of a term (the first in reply and block order first), the one to show: the first of the best rank (`exampleRank`). */
+export function preferExample(current: TermExample | undefined, candidate: TermExample): TermExample {
+  return !current || exampleRank(candidate) > exampleRank(current) ? candidate : current;
+}
+
+/** Merges the examples of several pipeline parts, in reply order, by the same rule as one run (`npm run dev` merges per-reply parts). */
+export function mergeExamples(parts: readonly Map<string, TermExample>[]): Map<string, TermExample> {
+  const out = new Map<string, TermExample>();
+  for (const part of parts) for (const [id, example] of part) out.set(id, preferExample(out.get(id), example));
+  return out;
 }
 
 /** Converts annotated Simplified segments to Traditional, keeping term boundaries (opencc's tw table maps character for character); a conversion that changes the length is annotated afresh. Exported for its test. */
@@ -125,6 +142,8 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
   const { glossary } = content;
   const matchers = { zh: termMatcher(glossary.terms, 'zh-Hans'), hant: termMatcher(glossary.terms, 'zh-Hant'), en: termMatcher(glossary.terms, 'en') };
   const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, []]));
+  const examples = new Map<string, TermExample>();
+  const termById = new Map(glossary.terms.map((t) => [t.id, t]));
   const replies: ReplyInfo[] = [];
   const figures = new Map<string, Figure[]>();
   const records: IndexEntry[] = [];
@@ -143,7 +162,11 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
     figures.set(doc.slug, replyFigures);
     const views = buildViews(doc, attached, matchers);
     for (const view of views.values()) {
-      for (const seg of view.zh) if (seg.term) recordOccurrence(occurrences, seg, doc, view);
+      for (const seg of view.zh) {
+        if (!seg.term) continue;
+        recordOccurrence(occurrences, seg, doc, view);
+        if (!examples.get(seg.term)?.enForm) examples.set(seg.term, preferExample(examples.get(seg.term), exampleOf(termById.get(seg.term)!, seg, doc, view)));
+      }
     }
     const info = { ...replyInfo(doc, attached, replyFigures.length), headline: headlineFigures(numberFigures(replyFigures)) };
     replies.push(info);
@@ -158,7 +181,7 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
   for (const locale of LOCALES.map((l) => l.id)) records.push(...glossary.terms.map((t) => termRecord(t, locale)));
   const site = siteData(glossary, replies, occurrences, figures, Boolean(content.about));
   if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
-  return { files, site, occurrences, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps, { pinyin, synonyms: options.synonyms, toHant: toTraditional })) } };
+  return { files, site, occurrences, examples, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps, { pinyin, synonyms: options.synonyms, toHant: toTraditional })) } };
 }
 
 interface LocaleViews {
@@ -199,6 +222,14 @@ function recordOccurrence(occ: Map<string, Occurrence[]>, seg: Segment, doc: Rep
   const hantText = view.hant.map((s) => s.text).join('');
   const hantForm = view.hant.find((s) => s.term === seg.term)?.text ?? toTraditional(seg.text);
   list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: keywordInContext(block.zh, seg.text), hant: keywordInContext(hantText, hantForm) });
+}
+
+function exampleOf(term: GlossaryTerm, seg: Segment, doc: ReplyDocument, view: LocaleViews): TermExample {
+  const { block, translation } = view;
+  const hantText = view.hant.map((s) => s.text).join('');
+  const hantForm = view.hant.find((s) => s.term === seg.term)?.text ?? toTraditional(seg.text);
+  const en = translation.status === 'translated' && view.en ? { text: view.en.map((s) => s.text).join(''), linked: view.en.find((s) => s.term === seg.term)?.text } : null;
+  return termExample(term, { slug: doc.slug, page: pageOf(block), block: block.id }, { text: block.zh, form: seg.text }, { text: hantText, form: hantForm }, en);
 }
 
 function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCount: number): Omit<ReplyInfo, 'headline'> {

@@ -63,6 +63,7 @@ export function siteFiles(result: Omit<PipelineResult, 'search'> & { search?: Pi
   out.set('site-config.json', JSON.stringify(settings));
   out.set('facets.json', JSON.stringify(replyFacets(result.site.replies)));
   for (const [id, list] of result.occurrences) out.set(`occurrences/${id}.json`, JSON.stringify(list));
+  out.set('glossary-examples.json', JSON.stringify(Object.fromEntries(result.examples)));
   out.set('ui.json', uiJson());
   if (result.search) {
     out.set('search/records.json', JSON.stringify(result.search.records));

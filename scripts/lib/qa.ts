@@ -29,7 +29,8 @@ export type FindingKind =
   | 'moved'
   | 'unglossed-quote'
   | 'name-inconsistent'
-  | 'glossary-headline';
+  | 'glossary-headline'
+  | 'explanation-missing';
 
 /** One problem, located in a file and block, with how to fix it. */
 export interface Finding {

@@ -39,6 +39,13 @@ export const translationSchema = z.strictObject({
 /** The glossary categories a term can belong to (used to group the glossary index). */
 export const glossaryCategories = ['evaluation-scheme', 'campaign', 'enterprise-category', 'statistic', 'reform', 'platform', 'programme', 'plan', 'concept', 'place', 'institution'] as const;
 
+/** Whether a text is written in Chinese: it has Han characters, and they are at least half of its letters (a Latin name or "A to D" may stand in it). */
+export function isChineseText(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const han = letters.filter((c) => /\p{Script=Han}/u.test(c)).length;
+  return han > 0 && han * 2 >= letters.length;
+}
+
 const glossaryTerm = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case ASCII such as mu-jun-lun-ying-xiong'),
   zh: z.string().regex(/\p{Script=Han}/u, 'Simplified Chinese text'),
@@ -46,6 +53,13 @@ const glossaryTerm = z.strictObject({
   official: z.boolean(),
   literal: z.string().optional(),
   explanation: z.string().min(20, 'one to three sentences for a foreign investor'),
+  /** The explanation in Simplified Chinese, for the Chinese pages (zh-hant converts it); without it those pages mark it as pending. */
+  explanationZh: z
+    .string()
+    .trim()
+    .min(1, { message: 'the Chinese explanation is empty (write one to three sentences in Simplified Chinese, or delete the key to mark it as pending)', abort: true })
+    .refine(isChineseText, 'the Chinese explanation is not written in Chinese (write it in Simplified Chinese; the zh-hant pages convert it)')
+    .optional(),
   category: z.enum(glossaryCategories),
   aliases: z.array(z.string().min(1)).default([]),
   enAliases: z.array(z.string().min(1)).default([]),
