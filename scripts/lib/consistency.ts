@@ -1,8 +1,8 @@
 /**
  * Consistency checks across the blocks of one translated reply, the errors a
  * block-by-block QA misses: one Chinese name (company, place, programme,
- * document title) written two ways in English, and a glossary headline that
- * the translation never uses. Pure functions over the document, its
+ * document title) written two ways in English, and a glossary term that the
+ * translation renders only by its literal gloss (neither its headline nor an admitted alias). Pure functions over the document, its
  * translation file and the glossary; findings carry their fix like the rest of
  * the QA (qa.ts calls this at the end of checkTranslation).
  *
@@ -20,7 +20,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { ReplyDocument } from './model.ts';
 import type { TranslationFile } from './schemas.ts';
-import type { Glossary } from './glossary.ts';
+import { admittedEnAliases, isLiteralGloss, type Glossary } from './glossary.ts';
 import { termMatcher, termsIn } from './annotate.ts';
 import type { Finding } from './qa.ts';
 
@@ -154,26 +154,30 @@ function checkQuotedNames(blocks: TranslatedBlock[], glossary: Glossary | undefi
   }
 }
 
+/**
+ * A glossary term the reply's translation never renders by an admitted English form. The headline and every
+ * `enAliases` entry but the literal gloss are admitted: a translation that writes only an alias ("SRDI") is
+ * fine, one that writes only the literal gloss ("heroes judged by output per mu") is a finding. The block check
+ * ('glossary' in qa.ts) accepts any `enAliases` entry, so this reports only what it lets through: a literal gloss
+ * listed there. A block that writes no form at all is already reported by the block check, and not again here.
+ */
 function checkGlossaryHeadlines(blocks: TranslatedBlock[], glossary: Glossary, add: Add): void {
   const matcher = termMatcher(glossary.terms, 'zh-Hans');
-  const used = new Map<string, { headline: string[]; aliases: Map<string, string[]> }>();
+  const used = new Map<string, { admitted: boolean; literal: string[] }>();
   for (const b of blocks) {
     const text = fold(b.en);
     for (const id of termsIn(b.zh, matcher)) {
       const term = glossary.terms.find((t) => t.id === id)!;
-      const u = used.get(id) ?? { headline: [] as string[], aliases: new Map<string, string[]>() };
+      const u = used.get(id) ?? { admitted: false, literal: [] as string[] };
       used.set(id, u);
-      if (text.includes(fold(term.en))) u.headline.push(b.id);
-      else {
-        const alias = term.enAliases.filter((a) => text.includes(fold(a))).sort((x, y) => y.length - x.length)[0];
-        if (alias) u.aliases.set(alias, [...(u.aliases.get(alias) ?? []), b.id]);
-      }
+      if ([term.en, ...admittedEnAliases(term)].some((form) => text.includes(fold(form)))) u.admitted = true;
+      else if (term.literal && term.enAliases.some((a) => isLiteralGloss(term, a)) && text.includes(fold(term.literal))) u.literal.push(b.id);
     }
   }
   for (const [id, u] of used) {
-    if (u.headline.length > 0 || u.aliases.size === 0) continue;
+    if (u.admitted || u.literal.length === 0) continue;
     const term = glossary.terms.find((t) => t.id === id)!;
-    const [alias, where] = [...u.aliases].sort((x, y) => y[1].length - x[1].length || y[0].length - x[0].length)[0]!;
-    add('glossary-headline', where.join(', '), `the glossary headline of ${term.zh} is "${term.en}", but the translation writes "${alias}" and never the headline`, `in content/glossary.yaml set \`en: "${alias}"\` for ${id} (keep "${term.en}" under enAliases if it is still used), or write "${term.en}" in the text`);
+    const admitted = admittedEnAliases(term);
+    add('glossary-headline', u.literal.join(', '), `the translation renders ${term.zh} only by its literal gloss "${term.literal}", never by the headline "${term.en}"${admitted.length ? ' or an admitted alias' : ''}`, `write "${term.en}"${admitted.length ? ` or one of: ${admitted.join('; ')}` : ''} (a literal gloss explains a term, it does not translate it), or change the term in content/glossary.yaml`);
   }
 }

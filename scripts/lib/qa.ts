@@ -6,7 +6,7 @@
  */
 import { isLetterBlock, type ReplyDocument } from './model.ts';
 import type { TranslationFile } from './schemas.ts';
-import type { Glossary } from './glossary.ts';
+import { admittedEnAliases, type Glossary } from './glossary.ts';
 import { compareNumbers, chineseNumbers, englishNumbers } from './numbers.ts';
 import { termMatcher, termsIn } from './annotate.ts';
 import { sectionHash } from './translations.ts';
@@ -80,7 +80,8 @@ export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undef
       for (const id of termsIn(zh, zhMatcher)) {
         const term = termById.get(id)!;
         if (![term.en, ...term.enAliases].some((r) => haystack.includes(norm(r)))) {
-          add('glossary', block.id, `the term ${term.zh} is not rendered as "${term.en}"`, `use the glossary rendering "${term.en}"${term.enAliases.length ? ` or one of: ${term.enAliases.join('; ')}` : ''}, or update content/glossary.yaml`);
+          const admitted = admittedEnAliases(term);
+          add('glossary', block.id, `the term ${term.zh} is not rendered as "${term.en}"`, `use the glossary rendering "${term.en}"${admitted.length ? ` or one of: ${admitted.join('; ')}` : ''}, or update content/glossary.yaml`);
         }
       }
     }

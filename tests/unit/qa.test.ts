@@ -100,6 +100,19 @@ describe('consistency checks (one name, one rendering)', () => {
     expect(findings.map((f) => `${f.block}: ${f.message}`)).toEqual(['s2-p1: 郑好有 is written “Zhenghaoyou” here but “Zheng Hao You” in s1-p1']);
   });
 
+  it('glossary headline: an admitted alias alone is fine, the literal gloss alone is a finding, no rendering at all only the block check', () => {
+    const dir = join(DIR, 'glossary-headline');
+    const glossary = loadGlossary(readFileSync(join(dir, 'glossary.yaml'), 'utf8'), 'glossary.yaml');
+    const doc = parseReply(readSource(join(dir, 'source.txt')), { slug: 'headline', file: 'source.txt' });
+    const base = readFileSync(join(dir, 'en.yaml'), 'utf8');
+    const literal = 'We will cultivate no fewer than 150 “specialized, fine, special, new” SMEs.';
+    const kinds = (s2p1: string) => checkTranslation(doc, loadTranslation(base.replace(literal, s2p1), 'en.yaml'), 'en.yaml', glossary).map((f) => `${f.kind} ${f.block}`);
+    expect(kinds('We will cultivate no fewer than 150 SRDI SMEs.')).toEqual([]);
+    expect(kinds('We will cultivate no fewer than 150 specialized, refined, distinctive and innovative SMEs.')).toEqual([]);
+    expect(kinds(literal)).toEqual(['glossary-headline s2-p1']);
+    expect(kinds('We will cultivate no fewer than 150 niche SMEs.')).toEqual(['glossary s2-p1']);
+  });
+
   it('reports nothing on the real content', () => {
     const content = loadContent(join(ROOT, 'content'), ROOT);
     const kinds = new Set<FindingKind>(['name-inconsistent', 'glossary-headline']);
