@@ -5,7 +5,7 @@
  * Output is deterministic (no timestamps), so a rebuild without content
  * changes gives the same bytes.
  */
-import type { GlossaryTerm } from './glossary.ts';
+import { admittedEnAliases, explanationIn, type GlossaryTerm, type TermExample } from './glossary.ts';
 import type { Figure } from './figures.ts';
 
 /** Where a term occurs, as far as the exports need it (the site data has more). */
@@ -15,8 +15,8 @@ export interface OccurrenceRef {
   block: string;
 }
 
-/** A glossary term as the exports take it: the loaded term, with its occurrences when the pipeline has found them. */
-export type ExportTerm = GlossaryTerm & { occurrences?: OccurrenceRef[] };
+/** A glossary term as the exports take it: the loaded term, with its occurrences and example sentence when the pipeline has found them. */
+export type ExportTerm = GlossaryTerm & { occurrences?: OccurrenceRef[]; example?: TermExample };
 
 /** A figure as the exports take it: with the site path of its source block when the caller knows it. */
 export type ExportFigure = Figure & { url?: string };
@@ -38,14 +38,22 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return CSV_BOM + [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-/** The columns of glossary.csv, in order: a public contract for spreadsheet users. */
-export const GLOSSARY_CSV_COLUMNS = ['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'aliases', 'category', 'official', 'confidence', 'explanation', 'sources'] as const;
+/**
+ * The columns of glossary.csv, in order: a public contract for spreadsheet users. `en_aliases` holds the admitted
+ * alternatives only, `en_literal` the literal gloss (for understanding, never to translate with); `explanation_zh` is
+ * empty while the Chinese explanation is pending; `example_*` is one sentence of the replies using the term, the
+ * English empty while its block is untranslated.
+ */
+export const GLOSSARY_CSV_COLUMNS = ['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'en_literal', 'aliases', 'category', 'official', 'confidence', 'explanation', 'explanation_zh', 'explanation_zh_hant', 'example_zh', 'example_zh_hant', 'example_en', 'example_reply', 'example_block', 'sources'] as const;
 
-/** The glossary as CSV: one row per term, list fields joined with "; ". */
-export function glossaryCsv(terms: readonly GlossaryTerm[]): string {
+/** The glossary as CSV, for translators working in a spreadsheet: one row per term, list fields joined with "; ". */
+export function glossaryCsv(terms: readonly ExportTerm[]): string {
   return toCsv(
     GLOSSARY_CSV_COLUMNS,
-    terms.map((t) => [t.id, t.zh, t.hant, t.pinyin, t.pinyinPlain, t.en, t.enAliases.join(LIST_SEPARATOR), t.aliases.join(LIST_SEPARATOR), t.category, t.official ? 'true' : 'false', t.confidence, t.explanation, t.sources]),
+    terms.map((t) => [
+      t.id, t.zh, t.hant, t.pinyin, t.pinyinPlain, t.en, admittedEnAliases(t).join(LIST_SEPARATOR), t.literal, t.aliases.join(LIST_SEPARATOR), t.category, t.official ? 'true' : 'false', t.confidence,
+      t.explanation, explanationIn(t, 'zh-hans'), explanationIn(t, 'zh-hant'), t.example?.zh, t.example?.hant, t.example?.en, t.example?.slug, t.example?.block, t.sources,
+    ]),
   );
 }
 
@@ -55,7 +63,7 @@ const DEFAULT_SITE_NAME = 'Policy Replies';
 /** The glossary as JSON: every field a reuser needs, in a fixed key order, with occurrences as block references. */
 export function glossaryJson(terms: readonly ExportTerm[], siteName = DEFAULT_SITE_NAME): string {
   const data = {
-    description: `Glossary of Chinese policy terms with English renderings (${siteName}). "official": true means an established English rendering was found; false means the rendering is our own.`,
+    description: `Glossary of Chinese policy terms with English renderings (${siteName}). "official": true means an established English rendering was found; false means the rendering is our own. "enAliases" are admitted alternatives; "literal" is a literal gloss, for understanding only, not a translation to use. "explanationZh" is null while the Chinese explanation is pending. "example" is one sentence of the replies using the term, in Chinese and in English ("en" null while that block is untranslated).`,
     terms: terms.map((t) => ({
       id: t.id,
       zh: t.zh,
@@ -63,7 +71,7 @@ export function glossaryJson(terms: readonly ExportTerm[], siteName = DEFAULT_SI
       pinyin: t.pinyin,
       pinyinPlain: t.pinyinPlain,
       en: t.en,
-      enAliases: t.enAliases,
+      enAliases: admittedEnAliases(t),
       aliases: t.aliases,
       aliasesHant: t.aliasesHant,
       literal: t.literal ?? null,
@@ -71,6 +79,9 @@ export function glossaryJson(terms: readonly ExportTerm[], siteName = DEFAULT_SI
       official: t.official,
       confidence: t.confidence,
       explanation: t.explanation,
+      explanationZh: explanationIn(t, 'zh-hans'),
+      explanationZhHant: explanationIn(t, 'zh-hant'),
+      example: t.example ? { reply: t.example.slug, page: t.example.page, block: t.example.block, zh: t.example.zh, zhHant: t.example.hant, en: t.example.en } : null,
       sources: t.sources,
       ...(t.occurrences ? { occurrences: t.occurrences.map((o) => ({ reply: o.slug, page: o.page, block: o.block })) } : {}),
     })),
@@ -102,10 +113,13 @@ export interface TbxOptions {
 }
 
 /**
- * The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. The English
- * rendering is the preferred term, other renderings admitted terms; a literal gloss is never admitted (deprecated, noted).
+ * The glossary as TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style: for CAT tools and termbases. Each language
+ * section has the definition in its language (zh-Hant converted; none while the Chinese is pending). The English
+ * rendering is the preferred term, other renderings admitted terms; a literal gloss is never admitted (deprecated,
+ * noted). The example sentence is a context (`descrip type="context"`, with its source) of the term it uses, in each
+ * language; the English one only when its block is translated.
  */
-export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions = {}): string {
+export function glossaryTbx(terms: readonly ExportTerm[], options: TbxOptions = {}): string {
   const x = xmlEscape;
   const source = options.source ?? `Glossary of Chinese policy terms with English renderings, from ${options.siteName ?? DEFAULT_SITE_NAME} (Chinese government replies to proposals and suggestions). Simplified and Traditional Chinese, English.`;
   const termSec = (indent: string, term: string, status: 'preferredTerm-admn-sts' | 'admittedTerm-admn-sts' | 'deprecatedTerm-admn-sts', extra: string[] = []) =>
@@ -113,31 +127,46 @@ export function glossaryTbx(terms: readonly GlossaryTerm[], options: TbxOptions 
   const unique = (forms: string[]) => [...new Set(forms.filter((f) => f.trim() !== ''))];
   // A literal gloss listed among the English forms is for understanding only: deprecated, with a note, so a CAT tool never proposes it.
   const LITERAL_NOTE = '<note>Literal gloss, for understanding only: not a translation to use.</note>';
-  const langSec = (lang: string, main: string, aliases: string[], mainExtra: string[] = [], head: string[] = [], literal?: string) => {
+  /** The example sentence as a context of the term it uses, with the reply and block it comes from. */
+  const context = (sentence: string, ex: TermExample) => [
+    '<descripGrp>',
+    `  <descrip type="context">${x(sentence)}</descrip>`,
+    `  <admin type="source">${x(`Reply ${ex.slug}, block ${ex.block}`)}</admin>`,
+    '</descripGrp>',
+  ];
+  /** One language section: head lines (definition, notes), the main term and its alternatives; `example` goes to the termSec of the form it uses (else the main term). */
+  const langSec = (lang: string, main: string, aliases: string[], mainExtra: string[] = [], head: string[] = [], literal?: string, example?: { sentence: string; form: string; ex: TermExample }) => {
     const alts = unique(aliases).filter((a) => a !== main);
     const isLiteral = (a: string) => literal !== undefined && a.trim().toLowerCase() === literal.trim().toLowerCase();
+    // The form as the sentence writes it may differ from the entry in case, dashes and quotes (the “1 11 5” system).
+    const key = (f: string) => f.toLowerCase().replace(/[“”"‘’']/g, '').replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+    const holder = example ? ([main, ...alts].find((f) => key(f) === key(example.form)) ?? main) : undefined;
+    const withContext = (form: string, extra: string[]) => (example && form === holder ? [...extra, ...context(example.sentence, example.ex)] : extra);
     return [
       `      <langSec xml:lang="${lang}">`,
       ...head.map((h) => `        ${h}`),
-      ...termSec('        ', main, 'preferredTerm-admn-sts', mainExtra),
-      ...alts.flatMap((a) => (isLiteral(a) ? termSec('        ', a, 'deprecatedTerm-admn-sts', [LITERAL_NOTE]) : termSec('        ', a, 'admittedTerm-admn-sts'))),
+      ...termSec('        ', main, 'preferredTerm-admn-sts', withContext(main, mainExtra)),
+      ...alts.flatMap((a) => (isLiteral(a) ? termSec('        ', a, 'deprecatedTerm-admn-sts', withContext(a, [LITERAL_NOTE])) : termSec('        ', a, 'admittedTerm-admn-sts', withContext(a, [])))),
       '      </langSec>',
     ];
   };
+  const definition = (text: string | null) => (text ? [`<descrip type="definition">${x(text)}</descrip>`] : []);
   const entries = terms.flatMap((t) => {
     const notes = [t.literal ? `<note>Literally: ${x(t.literal)}</note>` : ''].filter(Boolean);
+    const ex = t.example;
     return [
       `    <conceptEntry id="${x(conceptId(t.id))}">`,
       `      <descrip type="subjectField">${x(options.categoryNames?.[t.category] ?? t.category)}</descrip>`,
-      ...langSec('zh-Hans', t.zh, t.aliases, [`<note>Pinyin: ${x(t.pinyin)}</note>`]),
-      ...langSec('zh-Hant', t.hant, t.aliasesHant),
+      ...langSec('zh-Hans', t.zh, t.aliases, [`<note>Pinyin: ${x(t.pinyin)}</note>`], definition(explanationIn(t, 'zh-hans')), undefined, ex && { sentence: ex.zh, form: ex.zhForm, ex }),
+      ...langSec('zh-Hant', t.hant, t.aliasesHant, [], definition(explanationIn(t, 'zh-hant')), undefined, ex && { sentence: ex.hant, form: ex.hantForm, ex }),
       ...langSec(
         'en',
         t.en,
         t.enAliases,
         [`<admin type="source">${x(t.sources)}</admin>`, `<note>${t.official ? 'Established English rendering' : 'Our rendering (no established English found)'}; confidence: ${x(t.confidence)}.</note>`],
-        [`<descrip type="definition">${x(t.explanation)}</descrip>`, ...notes],
+        [...definition(t.explanation), ...notes],
         t.literal,
+        ex?.en ? { sentence: ex.en, form: ex.enForm, ex } : undefined,
       ),
       '    </conceptEntry>',
     ];

@@ -8,6 +8,7 @@ import settingsJson from '../generated/site-config.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Occurrence, SiteData } from '../../scripts/lib/pipeline.ts';
+import type { TermExample } from '../../scripts/lib/glossary.ts';
 import type { Figure } from '../../scripts/lib/figures.ts';
 import type { UiKey } from '../../scripts/lib/ui-strings.ts';
 import type { SiteSettings } from '../../scripts/lib/site-config.ts';
@@ -90,6 +91,10 @@ export const readGenerated = <T>(path: string): T => JSON.parse(readFileSync(joi
 
 /** The concordance of a term (read only by its term pages, so it stays out of every other page's bundle). */
 export const occurrencesOf = (termId: string): Occurrence[] => readGenerated(`occurrences/${termId}.json`);
+
+let examples: Record<string, TermExample> | undefined;
+/** The example sentence of a term (glossary pages and exports), or undefined when the term occurs in no reply. */
+export const exampleOf = (termId: string): TermExample | undefined => (examples ??= readGenerated<Record<string, TermExample>>('glossary-examples.json'))[termId];
 
 /** The key figures of a reply. */
 export const figuresOf = (slug: string): Figure[] => readGenerated(`figures/${slug}.json`);

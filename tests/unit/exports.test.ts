@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { loadGlossary, type GlossaryTerm } from '../../scripts/lib/glossary.ts';
+import { admittedEnAliases, loadGlossary, type GlossaryTerm, type TermExample } from '../../scripts/lib/glossary.ts';
+import { toTraditional } from '../../scripts/lib/hant.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 import { extractFigures } from '../../scripts/lib/figures.ts';
@@ -44,7 +45,18 @@ function parseCsv(withBom: string): string[][] {
   return rows;
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['conceptEntry', 'langSec', 'termSec', 'termNote', 'note', 'descrip', 'admin'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['conceptEntry', 'langSec', 'termSec', 'termNote', 'note', 'descrip', 'admin', 'descripGrp'].includes(name) });
+
+/** An example of 亩均论英雄 that uses its alias in Chinese and its headline in English, and one whose block is untranslated. */
+const muJun = terms.find((t) => t.id === 'mu-jun-lun-ying-xiong')!;
+const srdi = terms.find((t) => t.id === 'zhuan-jing-te-xin')!;
+const translatedExample: TermExample = {
+  slug: 'r', page: 's1', block: 's1-p2-pt3',
+  zh: '完成9617家企业“亩均论英雄综合评价”。', hant: '完成9617家企業“畝均論英雄綜合評價”。', zhForm: '亩均论英雄综合评价', hantForm: '畝均論英雄綜合評價',
+  en: 'We completed the Per-Mu Output Evaluation of 9,617 enterprises.', enForm: 'Per-Mu Output Evaluation',
+};
+const untranslatedExample: TermExample = { slug: 'r', page: 's2', block: 's2-p1', zh: '培育“专精特新”中小企业不低于150家。', hant: '培育“專精特新”中小企業不低於150家。', zhForm: '专精特新', hantForm: '專精特新', en: null, enForm: '' };
+const withExamples = terms.map((t) => (t === muJun ? { ...t, example: translatedExample } : t === srdi ? { ...t, example: untranslatedExample } : t));
 type Node = Record<string, unknown>;
 const text = (node: unknown): string => (typeof node === 'object' && node !== null ? String((node as Node)['#text'] ?? '') : String(node));
 const termsOf = (langSec: Node) => (langSec.termSec as Node[]).map((s) => text(s.term));
@@ -128,33 +140,91 @@ describe('glossaryTbx', () => {
   it('is deterministic', () => {
     expect(glossaryTbx(terms)).toBe(tbx);
   });
+
+  it('gives each Chinese language section its definition: the Chinese explanation, converted on zh-Hant', () => {
+    for (const [i, entry] of entries.entries()) {
+      const [hans, hant] = entry.langSec as [Node, Node];
+      const def = (l: Node) => ((l.descrip as Node[]) ?? []).filter((d) => d['@type'] === 'definition').map(text);
+      expect(def(hans)).toEqual([terms[i]!.explanationZh]);
+      expect(def(hant)).toEqual([toTraditional(terms[i]!.explanationZh!)]);
+    }
+    const pending = parser.parse(glossaryTbx([{ ...muJun, explanationZh: undefined }])) as Node;
+    const [hans, hant, en] = ((((pending.tbx as Node).text as Node).body as Node).conceptEntry as Node[])[0]!.langSec as [Node, Node, Node];
+    expect([hans.descrip, hant.descrip]).toEqual([undefined, undefined]);
+    expect((en.descrip as Node[]).map(text)).toEqual([muJun.explanation]);
+  });
+
+  it('puts the example sentence as a context, with its source, on the term it uses in each language; none in English while untranslated', () => {
+    const out = glossaryTbx(withExamples);
+    expect(XMLValidator.validate(out)).toBe(true);
+    const all = (((parser.parse(out) as Node).tbx as Node).text as Node).body as Node;
+    const entryOf = (id: string) => (all.conceptEntry as Node[]).find((e) => e['@id'] === id)!;
+    const contexts = (langSec: Node) =>
+      (langSec.termSec as Node[]).flatMap((s) => ((s.descripGrp as Node[]) ?? []).map((g) => `${text(s.term)} | ${text((g.descrip as Node[])[0])} | ${text((g.admin as Node[])[0])}`));
+    const [hans, hant, en] = entryOf('mu-jun-lun-ying-xiong').langSec as [Node, Node, Node];
+    expect(contexts(hans)).toEqual(['亩均论英雄综合评价 | 完成9617家企业“亩均论英雄综合评价”。 | Reply r, block s1-p2-pt3']);
+    expect(contexts(hant)).toEqual(['畝均論英雄綜合評價 | 完成9617家企業“畝均論英雄綜合評價”。 | Reply r, block s1-p2-pt3']);
+    expect(contexts(en)).toEqual(['per-mu output evaluation | We completed the Per-Mu Output Evaluation of 9,617 enterprises. | Reply r, block s1-p2-pt3']);
+    const [sHans, , sEn] = entryOf('zhuan-jing-te-xin').langSec as [Node, Node, Node];
+    expect(contexts(sHans)).toEqual(['专精特新 | 培育“专精特新”中小企业不低于150家。 | Reply r, block s2-p1']);
+    expect(contexts(sEn), 'no English context, and never the Chinese in its place').toEqual([]);
+  });
 });
 
 describe('glossaryCsv', () => {
   it('has a header row and one row per term, every row as wide as the header', () => {
     const rows = parseCsv(glossaryCsv(terms));
     expect(rows[0]).toEqual([...GLOSSARY_CSV_COLUMNS]);
-    expect(rows[0]).toEqual(['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'aliases', 'category', 'official', 'confidence', 'explanation', 'sources']);
+    expect(rows[0]).toEqual(['id', 'zh', 'zh_hant', 'pinyin', 'pinyin_plain', 'en', 'en_aliases', 'en_literal', 'aliases', 'category', 'official', 'confidence', 'explanation', 'explanation_zh', 'explanation_zh_hant', 'example_zh', 'example_zh_hant', 'example_en', 'example_reply', 'example_block', 'sources']);
     expect(rows).toHaveLength(terms.length + 1);
     for (const row of rows) expect(row).toHaveLength(GLOSSARY_CSV_COLUMNS.length);
     expect(rows.slice(1).map((r) => r[0])).toEqual(terms.map((t) => t.id));
+    const col = (name: (typeof GLOSSARY_CSV_COLUMNS)[number]) => GLOSSARY_CSV_COLUMNS.indexOf(name);
     const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
     for (const t of terms) {
       const r = byId.get(t.id)!;
-      expect(r[1]).toBe(t.zh);
-      expect(r[2]).toBe(t.hant);
-      expect(r[5]).toBe(t.en);
-      expect(r[9]).toBe(String(t.official));
-      expect(r[11]).toBe(t.explanation);
+      expect(r[col('zh')]).toBe(t.zh);
+      expect(r[col('zh_hant')]).toBe(t.hant);
+      expect(r[col('en')]).toBe(t.en);
+      expect(r[col('official')]).toBe(String(t.official));
+      expect(r[col('explanation')]).toBe(t.explanation);
+      expect(r[col('explanation_zh')]).toBe(t.explanationZh);
+      expect(r[col('explanation_zh_hant')]).toBe(toTraditional(t.explanationZh!));
+      expect(r[col('en_literal')]).toBe(t.literal ?? '');
     }
+  });
+
+  it('keeps literal glosses apart from the admitted English alternatives', () => {
+    const rows = parseCsv(glossaryCsv(terms));
+    const r = rows.find((x) => x[0] === 'mu-jun-lun-ying-xiong')!;
+    const col = (name: (typeof GLOSSARY_CSV_COLUMNS)[number]) => GLOSSARY_CSV_COLUMNS.indexOf(name);
+    expect(muJun.enAliases).toContain('heroes judged by output per mu');
+    expect(r[col('en_literal')]).toBe('heroes judged by output per mu');
+    expect(r[col('en_aliases')]).toBe('per-mu output; Area-based Evaluation Mechanism; ABEM');
+    for (const row of rows.slice(1)) {
+      const literal = row[col('en_literal')];
+      if (literal) expect(row[col('en_aliases')]!.split('; ').map((a) => a.toLowerCase())).not.toContain(literal.toLowerCase());
+    }
+  });
+
+  it('has the example in both languages; an untranslated block leaves the English empty, and a pending Chinese explanation is empty, never English', () => {
+    const rows = parseCsv(glossaryCsv(withExamples.map((t) => (t === muJun ? t : t.id === 'shuang-chuang' ? { ...t, explanationZh: undefined } : t))));
+    const col = (name: (typeof GLOSSARY_CSV_COLUMNS)[number]) => GLOSSARY_CSV_COLUMNS.indexOf(name);
+    const row = (id: string) => rows.find((x) => x[0] === id)!;
+    const pick = (id: string, names: (typeof GLOSSARY_CSV_COLUMNS)[number][]) => names.map((n) => row(id)[col(n)]);
+    const example = ['example_zh', 'example_zh_hant', 'example_en', 'example_reply', 'example_block'] as const;
+    expect(pick('mu-jun-lun-ying-xiong', [...example])).toEqual(['完成9617家企业“亩均论英雄综合评价”。', '完成9617家企業“畝均論英雄綜合評價”。', 'We completed the Per-Mu Output Evaluation of 9,617 enterprises.', 'r', 's1-p2-pt3']);
+    expect(pick('zhuan-jing-te-xin', [...example])).toEqual(['培育“专精特新”中小企业不低于150家。', '培育“專精特新”中小企業不低於150家。', '', 'r', 's2-p1']);
+    expect(pick('shuang-chuang', ['explanation_zh', 'explanation_zh_hant'])).toEqual(['', '']);
+    expect(row('shuang-chuang')[col('explanation')]).toMatch(/^Short for/);
   });
 
   it('round-trips a value holding a comma, a quote and line breaks (RFC 4180)', () => {
     const tricky = 'one, "two"\nthree\r\nfour';
     const rows = parseCsv(glossaryCsv([{ ...terms[0]!, en: tricky, explanation: `${tricky} ""` }]));
     expect(rows).toHaveLength(2);
-    expect(rows[1]![5]).toBe(tricky);
-    expect(rows[1]![11]).toBe(`${tricky} ""`);
+    expect(rows[1]![GLOSSARY_CSV_COLUMNS.indexOf('en')]).toBe(tricky);
+    expect(rows[1]![GLOSSARY_CSV_COLUMNS.indexOf('explanation')]).toBe(`${tricky} ""`);
     expect(csvField('a"b')).toBe('"a""b"');
     expect(csvField('plain')).toBe('plain');
   });
@@ -175,6 +245,21 @@ describe('glossaryJson', () => {
     expect(data.terms[0]!.occurrences).toBeUndefined();
     const withOcc = JSON.parse(glossaryJson([{ ...terms[0]!, occurrences: [{ slug: 'r', page: 's1', block: 's1-p1' }] }])) as { terms: { occurrences: unknown }[] };
     expect(withOcc.terms[0]!.occurrences).toEqual([{ reply: 'r', page: 's1', block: 's1-p1' }]);
+  });
+
+  it('lists admitted English alternatives apart from the literal gloss, the Chinese explanation and the example', () => {
+    type JsonTerm = { id: string; enAliases: string[]; literal: string | null; explanationZh: string | null; explanationZhHant: string | null; example: unknown };
+    const data = JSON.parse(glossaryJson(withExamples.map((t) => (t.id === 'shuang-chuang' ? { ...t, explanationZh: undefined } : t)))) as { terms: JsonTerm[] };
+    const byId = new Map(data.terms.map((t) => [t.id, t]));
+    const mu = byId.get('mu-jun-lun-ying-xiong')!;
+    expect(mu.enAliases).toEqual(admittedEnAliases(muJun));
+    expect(mu.enAliases).not.toContain('heroes judged by output per mu');
+    expect(mu.literal).toBe('heroes judged by output per mu');
+    expect(mu.explanationZh).toBe(muJun.explanationZh);
+    expect(mu.explanationZhHant).toBe(toTraditional(muJun.explanationZh!));
+    expect(mu.example).toEqual({ reply: 'r', page: 's1', block: 's1-p2-pt3', zh: translatedExample.zh, zhHant: translatedExample.hant, en: translatedExample.en });
+    expect(byId.get('zhuan-jing-te-xin')!.example).toMatchObject({ zh: untranslatedExample.zh, en: null });
+    expect([byId.get('shuang-chuang')!.explanationZh, byId.get('shuang-chuang')!.explanationZhHant, byId.get('shuang-chuang')!.example]).toEqual([null, null, null]);
   });
 });
 
