@@ -188,3 +188,10 @@ export function checkGlossary(glossary: Glossary, file: string): Finding[] {
     .filter((t) => !t.explanationZh)
     .map((t) => ({ kind: 'explanation-missing' as const, file, block: t.id, message: 'no Chinese explanation (the Chinese pages show it as pending)', hint: 'add `explanationZh:` with the explanation in Simplified Chinese, faithful to `explanation`' }));
 }
+
+/** Splits a text into plain and marked parts, the first occurrence of `form` marked (the term in an example sentence); one plain part when the form is empty or absent. */
+export function markedParts(text: string, form: string): { text: string; mark: boolean }[] {
+  const at = form ? text.indexOf(form) : -1;
+  if (at < 0) return [{ text, mark: false }];
+  return [{ text: text.slice(0, at), mark: false }, { text: form, mark: true }, { text: text.slice(at + form.length), mark: false }].filter((p) => p.text !== '');
+}

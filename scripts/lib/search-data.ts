@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { GlossaryTerm } from './glossary.ts';
-import { plainPinyin } from './glossary.ts';
+import { explanationIn, glossaryLang, plainPinyin } from './glossary.ts';
 import type { LocaleId } from './page-data.ts';
 import type { BlockKind } from './model.ts';
 import { parseYaml } from './yaml-file.ts';
@@ -197,15 +197,20 @@ export function buildLexicon(
   };
 }
 
-/** The search record of a glossary term in one locale: all its forms, literal rendering and explanation are searchable; the explanation is the result's snippet. */
+/**
+ * The search record of a glossary term in one locale: all its forms, literal rendering and explanations are
+ * searchable; the explanation in the locale's language is the result's snippet (`def`, in the language `defLang`).
+ * A Chinese index of a term without a Chinese explanation has no snippet rather than the English one.
+ */
 export function termRecord(t: GlossaryTerm, locale: LocaleId): SearchRecord {
   const zh = locale === 'zh-hant' ? [t.hant, ...t.aliasesHant] : [t.zh, ...t.aliases];
   const title = locale === 'en' ? t.en : locale === 'zh-hant' ? t.hant : t.zh;
+  const def = explanationIn(t, locale);
   return {
     url: `${locale}/glossary/${t.id}/`,
-    content: [title, ...zh, t.en, ...t.enAliases, t.pinyin, t.pinyinPlain, t.literal ?? '', t.explanation].join('\n'),
+    content: [title, ...zh, t.en, ...t.enAliases, t.pinyin, t.pinyinPlain, t.literal ?? '', t.explanation, locale === 'en' ? '' : (def ?? '')].join('\n'),
     language: locale,
-    meta: { title, crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语', def: t.explanation },
+    meta: { title, crumb: locale === 'en' ? 'Glossary' : locale === 'zh-hant' ? '術語' : '术语', ...(def ? { def, defLang: glossaryLang(locale) } : {}) },
     filters: { kind: ['term'] },
   };
 }

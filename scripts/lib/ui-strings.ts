@@ -230,6 +230,8 @@ export const en = {
   'glossary.literalNote': 'Literal gloss, for understanding only: not a translation to use.',
   'glossary.inEnglish': 'In the English translation',
   'notfound.search': 'Search the site',
+  'glossary.explanationPending': 'Chinese explanation pending; the English explanation:',
+  'glossary.exampleSource': 'In context',
 } as const;
 
 /** A UI string key. */
@@ -462,4 +464,6 @@ export const zhHans: Record<UiKey, string> = {
   'glossary.literalNote': '字面直译，仅供理解，不作译名使用。',
   'glossary.inEnglish': '英文译文',
   'notfound.search': '站内搜索',
+  'glossary.explanationPending': '中文释义待补；英文释义如下：',
+  'glossary.exampleSource': '查看上下文',
 };

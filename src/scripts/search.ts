@@ -205,7 +205,7 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     const own = await ownRecord(terms, leadTerm.url, base);
     if (own) {
       leadTerm.excerpt = [{ text: own.meta.def ?? '' }];
-      leadTerm.excerptLang = locale === 'en' ? undefined : 'en';
+      leadTerm.excerptLang = own.meta.defLang ?? (locale === 'en' ? undefined : 'en');
     }
   }
   const sort = () => pending.sort((a, b) => b.score - a.score || a.order - b.order);
@@ -273,7 +273,8 @@ export function termRecordHit(d: PagefindData, base: string, lexicon: Lexicon, l
     ...(term ? { subtitle: { text: term.subtitle, lang: term.subtitleLang } } : {}),
     crumb: label,
     excerpt: d.meta.def ? [{ text: d.meta.def }] : [],
-    ...(lexicon.locale !== 'en' && d.meta.def ? { excerptLang: 'en' } : {}),
+    // The definition is in the language of the index it came from (defLang); older indexes had English only.
+    ...(d.meta.def && (d.meta.defLang ?? (lexicon.locale !== 'en' ? 'en' : undefined)) ? { excerptLang: d.meta.defLang ?? 'en' } : {}),
     kind: 'term',
   };
 }

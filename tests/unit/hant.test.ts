@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { CORRECTIONS, toTraditional } from '../../scripts/lib/hant.ts';
-import { loadGlossary } from '../../scripts/lib/glossary.ts';
+import { explanationIn, loadGlossary } from '../../scripts/lib/glossary.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { runPipeline, traditionalSegments } from '../../scripts/lib/pipeline.ts';
 import { annotate, termMatcher } from '../../scripts/lib/annotate.ts';
@@ -112,5 +112,24 @@ describe('traditionalSegments', () => {
     expect(result.filter((s) => s.term)).toEqual([]);
     const longerAndConverted = (text: string) => `前言${toTraditional(text)}`;
     expect(traditionalSegments(zh, segments, hantMatcher, longerAndConverted)).toEqual([{ text: '前言發展' }, { text: '製造', term: 'zhi-zao' }, { text: '業' }]);
+  });
+});
+
+describe('glossary explanations in Traditional (tests/fixtures/hant/explanations.tsv)', () => {
+  const glossary = loadGlossary(readFileSync(join(ROOT, 'content', 'glossary.yaml'), 'utf8'), 'content/glossary.yaml');
+  const reviewedExplanations = new Map(
+    readFileSync(join(DIR, 'explanations.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string]),
+  );
+
+  it('every Chinese explanation shows on zh-hant exactly as reviewed (面向 not 麵向, 改制 not 改製)', () => {
+    const withZh = glossary.terms.filter((t) => t.explanationZh);
+    expect(withZh.length).toBe(glossary.terms.length);
+    const unreviewed = withZh.filter((t) => !reviewedExplanations.has(t.id)).map((t) => t.id);
+    expect(unreviewed, 'explanations without a reviewed line in tests/fixtures/hant/explanations.tsv: check their Traditional form and add them').toEqual([]);
+    expect(withZh.filter((t) => explanationIn(t, 'zh-hant') !== reviewedExplanations.get(t.id)).map((t) => t.id)).toEqual([]);
+    for (const [zh, hant] of [['面向制造企业', '面向製造企業'], ['改制成为股份有限公司', '改制成為股份有限公司'], ['了解企业经营情况', '瞭解企業經營情況'], ['全生命周期', '全生命週期']]) {
+      expect(glossary.terms.some((t) => t.explanationZh!.includes(zh)), `an explanation says ${zh}`).toBe(true);
+      expect(toTraditional(zh)).toBe(hant);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { loadGlossary } from '../../scripts/lib/glossary.ts';
 import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
 import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, type Anchor } from '../../src/scripts/search-core.ts';
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
-import { relativeUrl, runSearch, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
+import { relativeUrl, runSearch, termRecordHit, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
 import { toTraditional } from '../../scripts/lib/hant.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
@@ -272,10 +272,20 @@ describe('search records', () => {
     const term = glossary.terms.find((x) => x.id === 'mu-jun-lun-ying-xiong')!;
     const r = termRecord(term, 'zh-hant');
     expect(r.meta.title).toBe('畝均論英雄');
-    expect(r.meta.def).toBe(term.explanation);
     expect(r.content).toContain('mujunlunyingxiong');
     expect(r.content).toContain(term.literal!);
     expect(r.filters).toEqual({ kind: ['term'] });
+  });
+
+  it('a term record has its definition in the index language: the Chinese explanation (Traditional on zh-hant), none rather than English while it is pending', () => {
+    const term = glossary.terms.find((x) => x.id === 'mu-jun-lun-ying-xiong')!;
+    expect(term.explanationZh).toBeTruthy();
+    expect([termRecord(term, 'en').meta.def, termRecord(term, 'en').meta.defLang]).toEqual([term.explanation.trim(), 'en']);
+    expect([termRecord(term, 'zh-hans').meta.def, termRecord(term, 'zh-hans').meta.defLang]).toEqual([term.explanationZh, 'zh-Hans']);
+    expect([termRecord(term, 'zh-hant').meta.def, termRecord(term, 'zh-hant').meta.defLang]).toEqual([toTraditional(term.explanationZh!), 'zh-Hant']);
+    expect(termRecord(term, 'zh-hans').content).toContain(term.explanationZh);
+    const pending = termRecord({ ...term, explanationZh: undefined }, 'zh-hans');
+    expect([pending.meta.def, pending.meta.defLang]).toEqual([undefined, undefined]);
   });
 
   it('one record per reply page and locale (not per block) plus one per glossary term', () => {
@@ -510,5 +520,16 @@ describe('runSearch', () => {
     expect(urls((await runSearch(pf, '/', plan, lexicon('en'), 'Term', { narrow: { kind: 'paragraph' } })).hits)).toEqual([`en/${R}/s1/#s1-p1`, `en/${R}/s1/#s1-p2`]);
     expect(urls((await runSearch(pf, '/', plan, lexicon('en'), 'Term', { narrow: { kind: 'term' } })).hits)).toEqual(['en/glossary/t/']);
     expect(urls((await runSearch(pf, '/', plan, lexicon('en'), 'Term', { narrow: { reply: 'r' } })).hits)).toEqual([`en/${R}/s1/#s1`, `en/${R}/s1/#s1-p1`, `en/${R}/s1/#s1-p2`]);
+  });
+});
+
+describe('term results: the definition snippet carries the language of its index', () => {
+  it('a Chinese definition on the Chinese sites needs no lang; an English one found in the English index is tagged en', () => {
+    const zh = termRecordHit({ url: '/zh-hans/glossary/mu-jun-lun-ying-xiong/', meta: { title: '亩均论英雄', def: '按每亩土地……的综合评价。', defLang: 'zh-Hans' } }, '/', lexicon('zh-hans'), '术语');
+    expect(zh).toMatchObject({ excerpt: [{ text: '按每亩土地……的综合评价。' }], excerptLang: 'zh-Hans' });
+    const fromEn = termRecordHit({ url: '/en/glossary/mu-jun-lun-ying-xiong/', meta: { title: 'per-mu output evaluation', def: 'A comprehensive evaluation.', defLang: 'en' } }, '/', lexicon('zh-hans'), '术语');
+    expect(fromEn).toMatchObject({ url: 'zh-hans/glossary/mu-jun-lun-ying-xiong/', excerptLang: 'en' });
+    const pending = termRecordHit({ url: '/zh-hans/glossary/mu-jun-lun-ying-xiong/', meta: { title: '亩均论英雄' } }, '/', lexicon('zh-hans'), '术语');
+    expect([pending.excerpt, pending.excerptLang]).toEqual([[], undefined]);
   });
 });
