@@ -130,6 +130,28 @@ describe('the scratch project itself is sound (so the failures above come from t
   });
 });
 
+describe('check: a glossary term without a Chinese explanation', () => {
+  const project = tempDir('cli-explanation');
+  beforeAll(() => {
+    scratchProject(project.dir);
+    copy(join(ROOT, 'content', 'replies', SEED, 'en.yaml'), join(project.dir, 'content', 'replies', SEED, 'en.yaml'));
+    const file = join(project.dir, 'content', 'glossary.yaml');
+    const text = readFileSync(file, 'utf8');
+    const without = text.replace(/\n    explanationZh: >-\n      国务院2014至2015年[^\n]*/, '');
+    expect(without).not.toBe(text);
+    writeFileSync(file, without);
+  });
+  afterAll(() => project.cleanup());
+
+  it('is a finding naming the glossary file and the term, and --strict fails on it', () => {
+    const loose = run(project.dir, 'check.ts');
+    expect(loose.status).toBe(0);
+    expect(loose.stdout).toContain('content/glossary.yaml\n  explanation-missing [shuang-chuang]: no Chinese explanation (the Chinese pages show it as pending). Fix: add `explanationZh:` with the explanation in Simplified Chinese, faithful to `explanation`');
+    expect(loose.stdout).toContain('1 finding: 1 explanation-missing');
+    expectOneLineFailure(run(project.dir, 'check.ts', ['--strict']), 'error: content/glossary.yaml: strict mode stops on the findings listed above. Fix: correct them (each line says how), or run without --strict');
+  });
+});
+
 describe('check --fix-ids after a paragraph was inserted', () => {
   const project = tempDir('cli-fix-ids');
   const reply = () => join(project.dir, 'content', 'replies', SEED);
