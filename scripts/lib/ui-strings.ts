@@ -230,6 +230,9 @@ export const en = {
   'glossary.literalNote': 'Literal gloss, for understanding only: not a translation to use.',
   'glossary.inEnglish': 'In the English translation',
   'notfound.search': 'Search the site',
+  'notfound.home': 'Home page: {name}',
+  'notfound.replies': 'All replies',
+  'notfound.searchFor': 'Search for “{q}”',
 } as const;
 
 /** A UI string key. */
@@ -462,4 +465,7 @@ export const zhHans: Record<UiKey, string> = {
   'glossary.literalNote': '字面直译，仅供理解，不作译名使用。',
   'glossary.inEnglish': '英文译文',
   'notfound.search': '站内搜索',
+  'notfound.home': '首页：{name}',
+  'notfound.replies': '全部答复',
+  'notfound.searchFor': '搜索“{q}”',
 };
