@@ -40,7 +40,7 @@ function runExport(reply: LoadedReply, glossary: Glossary, path: string | undefi
   const translated = reply.doc.blocks.filter((b) => entries[b.id]?.source === b.hash).length;
   const stale = reply.doc.blocks.filter((b) => entries[b.id] && entries[b.id]!.source !== b.hash).length;
   const pending = reply.doc.blocks.length - translated - stale;
-  console.log(`xliff: wrote ${out}: ${reply.doc.blocks.length} blocks (${translated} translated, ${stale} stale, ${pending} pending) and ${reply.doc.sections.length + 1} summaries`);
+  console.log(`xliff: wrote ${out}: ${reply.doc.blocks.length} blocks (${translated} translated, ${stale} stale, ${pending} pending), ${reply.doc.sections.length + 1} summaries${reply.doc.meta.addressee ? ' and the addressee' : ''}`);
   return 0;
 }
 

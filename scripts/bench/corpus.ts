@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { parse as parseYamlText, stringify } from 'yaml';
 import { decodeSource } from '../lib/decode.ts';
 import { parseReply } from '../lib/parse.ts';
-import { loadTranslation, sectionHash } from '../lib/translations.ts';
+import { addresseeHash, loadTranslation, sectionHash } from '../lib/translations.ts';
 import { formatTranslationFile } from '../lib/translation-file.ts';
 import { checkTranslation, checkQuotedPhrases } from '../lib/qa.ts';
 import { loadGlossary } from '../lib/glossary.ts';
@@ -247,6 +247,15 @@ export function varyReply(t: Template, i: number): GeneratedReply {
       }),
     ),
   };
+  // The addressee's English follows the salutation: the new name where the salutation was varied, and its hash recomputed when current.
+  const addressee = tr.meta?.addressee;
+  if (addressee) {
+    const current = addressee.source === addresseeHash(oldDoc) && addresseeHash(newDoc) !== undefined;
+    const varied = salutation && sal && salEn && addressee.text.endsWith(salEn[2]!);
+    const entry: TranslationFile['blocks'][string] = { source: current ? addresseeHash(newDoc)! : addressee.source, text: varied ? `${addressee.text.slice(0, -salEn![2]!.length)}${nameEn}` : addressee.text };
+    if (addressee.note !== undefined && !varied) entry.note = addressee.note;
+    out.meta = { addressee: entry };
+  }
   if (out.title === undefined) delete out.title;
   if (out.executive === undefined) delete out.executive;
   return { slug, template: t.name, files: { 'source.txt': source, ...(metaText ? { 'meta.yaml': metaText } : {}), 'en.yaml': formatTranslationFile(out, slug) } };

@@ -7,6 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import { isLetterBlock, type ReplyDocument } from './model.ts';
 import { isTitleEnd } from './letter-lines.ts';
+import { issuerOf } from './meta-extract.ts';
 
 /** Departments by the words of their names, for the readable part of a slug (`gaoping-health-2023-71`). */
 const DEPARTMENTS: [RegExp, string][] = [
@@ -94,13 +95,16 @@ export function summarize(doc: ReplyDocument, written: string): string[] {
   if (!meta.proposalNumber) needs.push('no number (set proposalNumber in meta.yaml)');
   if (!meta.date) needs.push('no readable date (set date in meta.yaml)');
   if (!meta.issuingBody) needs.push('no issuing body (set issuingBody in meta.yaml)');
+  const issuer = issuerOf(doc.blocks, meta.title.zh);
+  const fromPage = issuer?.from === 'publisher' && issuer.name === meta.issuingBody?.zh;
+  if (fromPage) needs.push(`the issuer was read only from the page's 来源/发布机构 line, which may name the website's owner rather than the department that replied (check it; set issuingBody in meta.yaml)`);
   needs.push(`${letter.length} blocks to translate (en.yaml; npm run check lists them)`);
   return [
     `add-reply: wrote ${written}`,
     `  title:      ${hasTitle ? meta.title.zh : '(none in the text)'}`,
     `  type:       ${meta.type ? TYPE_WORDS[meta.type] : '(not stated)'}${meta.proposalNumber ? `, No. ${meta.proposalNumber}` : ''}${meta.session ? `, ${meta.session}` : ''}`,
     `  addressee:  ${meta.addressee ?? '(no salutation found)'}`,
-    `  issuer:     ${meta.issuingBody?.zh ?? '(not found)'}`,
+    `  issuer:     ${meta.issuingBody?.zh ?? '(not found)'}${fromPage ? ' (from the page\'s 来源 line: check)' : ''}`,
     `  date:       ${meta.date ?? '(not found)'}`,
     `  outcome:    ${meta.outcome ?? '(not stated)'}${meta.documentNumber ? `; document No. ${meta.documentNumber}` : ''}`,
     `  structure:  ${doc.sections.filter((s) => s.id !== 'body').length} sections, ${count(['item', 'subitem'])} items, ${count(['paragraph', 'point'])} paragraphs and points; back matter: ${doc.backIds.map((id) => byId.get(id)!.kind).join(', ') || 'none'}`,

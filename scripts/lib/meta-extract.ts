@@ -43,6 +43,33 @@ function issuerInTitle(title: string | undefined): string | undefined {
   return m && isOrganisationLine(m[1]!) ? m[1] : undefined;
 }
 
+/** Where an issuer was read from: a person checks the weaker sources (a page's 来源 line may name the website's owner, not the department that replied). */
+export type IssuerSource = 'signature' | 'letterhead' | 'title' | 'signer' | 'contact' | 'publisher';
+
+/** The issuing body the text names, and which line named it, strongest first: signature, letterhead, title, 签发 line, 联系单位, the page's 来源/发布机构. */
+export function issuerOf(blocks: Block[], titleText: string | undefined): { name: string; from: IssuerSource } | undefined {
+  const of = (kind: Block['kind']) => blocks.filter((b) => b.kind === kind);
+  const metadata = of('metadata');
+  const titles = of('title').map((b) => b.zh);
+  // The signature without a seal note or a date on the same line (某县水务局（盖章）, 某委 2023年7月3日).
+  const signature = of('signature').map((b) => b.zh.replace(/\s+\S+年\S+月\S+日$/, '').replace(/\s*[(（]\s*(盖章|公章|章|印章)\s*[)）]\s*$/, '')).find((t) => isOrganisationLine(t));
+  const letterhead = titles.find((t) => isOrganisationLine(t)) ?? metadata.filter((b) => b.field === 'letterhead').map((b) => b.zh.replace(/文件$/, ''))[0];
+  const signerLine = metadata.filter((b) => b.field === 'signer').map((b) => /^(\S{3,30})\s+签\s*发/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
+  const contactUnit = of('contact').map((b) => /^[(（]?\s*联\s*系\s*单\s*位\s*[:：]\s*(\S+?)\s*[)）]?$/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
+  // Last resort: the publishing body the page's metadata names (来源:生态环境部), when it is an organisation's name.
+  const publisher = metadata.filter((b) => b.field === 'publisher' || b.field === 'publishDate').map((b) => /(?:发\s*布\s*机\s*构|来\s*源)\s*[:：]\s*\|?\s*([^\s|:：]+)/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
+  const found: [string | undefined, IssuerSource][] = [
+    [signature, 'signature'],
+    [letterhead, 'letterhead'],
+    [issuerInTitle(titleText), 'title'],
+    [signerLine, 'signer'],
+    [contactUnit, 'contact'],
+    [publisher, 'publisher'],
+  ];
+  const hit = found.find(([name]) => name);
+  return hit ? { name: hit[0]!, from: hit[1] } : undefined;
+}
+
 /** Fills what meta.yaml does not give from the blocks and the joined title. */
 export function readMeta(blocks: Block[], found: { title?: string }, given: Partial<ReplyMeta>): ReplyMeta {
   const of = (kind: Block['kind']) => blocks.filter((b) => b.kind === kind);
@@ -60,14 +87,7 @@ export function readMeta(blocks: Block[], found: { title?: string }, given: Part
   const documentNumber = metadata.filter((b) => b.field === 'documentNumber').map((b) => RE_DOCUMENT_NUMBER.exec(b.zh)?.[0]).find(Boolean);
   const outcome: OutcomeClass | undefined = metadata.filter((b) => b.field === 'outcome').map((b) => outcomeOf(b.zh)).find(Boolean) ?? (/[(（]\s*([ABC])\s*类\s*[)）]/.exec(titleText ?? '')?.[1] as OutcomeClass | undefined);
   const date = of('date').map((b) => normalizeDate(b.zh)).find(Boolean) ?? of('signature').map((b) => signatureDate(b.zh)).find(Boolean);
-  // The signature without a seal note or a date on the same line (某县水务局（盖章）, 某委 2023年7月3日).
-  const signature = of('signature').map((b) => b.zh.replace(/\s+\S+年\S+月\S+日$/, '').replace(/\s*[(（]\s*(盖章|公章|章|印章)\s*[)）]\s*$/, '')).find((t) => isOrganisationLine(t));
-  const letterhead = titles.find((t) => isOrganisationLine(t)) ?? metadata.filter((b) => b.field === 'letterhead').map((b) => b.zh.replace(/文件$/, ''))[0];
-  const signerLine = metadata.filter((b) => b.field === 'signer').map((b) => /^(\S{3,30})\s+签\s*发/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
-  const contactUnit = of('contact').map((b) => /^[(（]?\s*联\s*系\s*单\s*位\s*[:：]\s*(\S+?)\s*[)）]?$/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
-  // Last resort: the publishing body the page's metadata names (来源:生态环境部), when it is an organisation's name.
-  const publisher = metadata.filter((b) => b.field === 'publisher' || b.field === 'publishDate').map((b) => /(?:发\s*布\s*机\s*构|来\s*源)\s*[:：]\s*\|?\s*([^\s|:：]+)/.exec(b.zh)?.[1]).find((t) => t && isOrganisationLine(t));
-  const issuer = signature ?? letterhead ?? issuerInTitle(titleText) ?? signerLine ?? contactUnit ?? publisher;
+  const issuer = issuerOf(blocks, titleText)?.name;
   const published = metadata.filter((b) => b.field === 'publishDate').map((b) => /(\d{4})\s*[-/.年]\s*\d{1,2}\s*[-/.月]/.exec(b.zh)?.[1]).find(Boolean);
   const year = Number((date ?? '').slice(0, 4)) || Number(/[〔【[（(﹝]\s*(\d{4})\s*[〕】\]）)﹞]/.exec(documentNumber ?? '')?.[1]) || Number(published) || undefined;
   const word = type === 'suggestion' ? '建议' : '提案';

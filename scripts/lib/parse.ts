@@ -1,6 +1,7 @@
 /**
  * Stage 1: reply text → document model. Pure: no I/O. Every block's `zh` is an
- * exact slice of a source line, so the blocks joined in order give back the
+ * exact slice of a source line (or, in a hard-wrapped copy, of lines joined
+ * back into their paragraph), so the blocks joined in order give back the
  * source (line breaks and the whitespace around lines aside).
  */
 import { createHash } from 'node:crypto';
@@ -43,6 +44,10 @@ const POINT_BOUNDARY = '。；;：:，,！？!? \u3000';
 export interface SourceLine {
   text: string;
   line: number;
+  /** The printed width of the line's indent (spaces, tabs, ideographic spaces), when it has one: in a hard-wrapped copy, a paragraph's first line. */
+  indent?: number;
+  /** Set on a line joined from a hard-wrapped copy: the last source line it takes in. */
+  lastLine?: number;
 }
 
 /** Splits text into trimmed non-empty lines (CRLF, CR and LF alike). */
@@ -50,9 +55,76 @@ export function sourceLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, index) => {
     const trimmed = raw.trim();
-    if (trimmed !== '') out.push({ text: trimmed, line: index + 1 });
+    const indent = printWidth(/^[ \t\u3000]*/.exec(raw)![0].replaceAll('\t', '    '));
+    if (trimmed !== '') out.push({ text: trimmed, line: index + 1, ...(indent >= 2 ? { indent } : {}) });
   });
   return out;
+}
+
+/** How wide a line prints: CJK characters and full-width forms count two, the rest one (how a PDF or a fixed-width page wraps). */
+function printWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** A line that opens something of its own, never the tail of a wrapped paragraph: numbering, salutation, closing, signature, date, contact, page furniture, metadata. */
+function opensOwnLine(text: string): boolean {
+  // Punctuation alone (the 。 a wrap pushed onto its own line) opens nothing.
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
+  return RE_HEADING.test(text) || RE_SUBHEADING.test(text) || RE_ITEM.test(text) || RE_SUBITEM.test(text) || RE_CIRCLED.test(text) || isGreetingLine(text) || isClosingLine(text) || isStandaloneLine(text);
+}
+
+/** Short letter parts and page parts that stand on a line of their own and never run on to the next line. */
+function isStandaloneLine(text: string): boolean {
+  return isFurnitureLine(text) || metadataField(text) !== undefined || isSalutationLine(text) || isContactLine(text) || dateLine(text) !== undefined || isSignatureLabel(text) || isOrganisationLine(text) || signatureDate(text) !== undefined;
+}
+
+/**
+ * The lines of a hard-wrapped copy (text copied from a PDF, or from a page that
+ * breaks every printed line) joined back into paragraphs; any other text is
+ * returned as it is. A text counts as hard-wrapped when at least three lines,
+ * and a quarter of its long lines, end at the same printed width and almost
+ * none is wider. Then a line of that width is joined with the next unless the
+ * next opens something of its own (一、, （一）, 1., a closing, a date, a
+ * signature…) or, where the copy indents its paragraphs, is indented; where it
+ * does not, unless the line ends a sentence. Joining keeps every character: the joined text is the
+ * lines run together, as Chinese is written.
+ */
+export function unwrapLines(lines: SourceLine[]): { lines: SourceLine[]; width?: number } {
+  // Page furniture and metadata lines keep their own length: they are not wrapped with the letter.
+  const widths = lines.filter((l) => !isFurnitureLine(l.text) && metadataField(l.text) === undefined).map((l) => printWidth(l.text) + (l.indent ?? 0));
+  const long = widths.filter((w) => w >= 24);
+  if (long.length < 3) return { lines };
+  const counts = new Map<number, number>();
+  for (const w of long) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // The wrap width: the widest width band [w-2, w] that holds enough lines.
+  const band = (w: number) => (counts.get(w) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+  const width = [...counts.keys()].sort((a, b) => b - a).find((w) => band(w) >= 3 && band(w) >= long.length / 4);
+  if (width === undefined || long.filter((w) => w > width).length > long.length / 10) return { lines };
+  // The copy marks paragraphs by indenting their first line (a tenth of its lines or more are indented).
+  const indents = lines.filter((l) => l.indent).length >= lines.length / 10;
+  const printed = (l: SourceLine) => printWidth(l.text) + (l.indent ?? 0);
+  const out: SourceLine[] = [];
+  let inLetter = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = out.at(-1);
+    inLetter ||= previous !== undefined && isSalutationLine(previous.text, line.text);
+    const joinable =
+      previous !== undefined &&
+      previous.text.length > 0 &&
+      printed(lines[i - 1]!) >= width - 2 &&
+      printed(lines[i - 1]!) <= width &&
+      (indents ? !line.indent : !/[。！？!?；;：:]$/.test(previous.text)) &&
+      !opensOwnLine(line.text) &&
+      !isStandaloneLine(previous.text) &&
+      // Above the salutation, a whole title (…的答复) ends there, even at full width: the page's heading repeating it comes first.
+      (inLetter || !isTitleEnd(previous.text));
+    if (joinable) out[out.length - 1] = { ...previous, text: previous.text + line.text, lastLine: line.line };
+    else out.push(line);
+  }
+  return out.length === lines.length ? { lines } : { lines: out, width };
 }
 
 /** The source as the faithfulness check sees it: lines trimmed and joined without breaks. */
@@ -271,11 +343,18 @@ function numberedStatements(lines: SourceLine[]): boolean {
 
 /** Parses the decoded text of a reply into its document model. Pure; throws a ContentError for text with no content. */
 export function parseReply(text: string, options: { slug: string; file: string; meta?: Partial<ReplyMeta> }): ReplyDocument {
-  const lines = sourceLines(text);
-  if (lines.length === 0) {
+  const raw = sourceLines(text);
+  if (raw.length === 0) {
     throw new ContentError({ file: options.file }, 'the reply has no text', 'paste the full text of the reply into source.txt');
   }
+  const { lines, width } = unwrapLines(raw);
   const b: Builder = { blocks: [], ids: new Set(), warnings: [], file: options.file };
+  if (width !== undefined) {
+    const joined = lines.filter((l) => l.lastLine !== undefined);
+    b.warnings.push(
+      `${options.file}:${joined[0]!.line}: the text looks hard-wrapped (lines end at ${width / 2} Chinese characters), so ${raw.length - lines.length} line breaks inside ${joined.length} paragraphs were joined (first: lines ${joined[0]!.line}–${joined[0]!.lastLine}). Fix: nothing if the paragraphs read right; otherwise paste the text with one paragraph per line`,
+    );
+  }
   const frontIds: string[] = [];
   const backIds: string[] = [];
   const metadataIds: string[] = [];

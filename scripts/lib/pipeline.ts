@@ -5,7 +5,7 @@
  */
 import { isLetterBlock, pageOf, type Block, type MetadataField, type ReplyDocument } from './model.ts';
 import type { LoadedContent, LoadedReply } from './load.ts';
-import { attachTranslation, followIds, type AttachedTranslation } from './translations.ts';
+import { attachTranslation, followIds, type AttachedTranslation, type BlockTranslation } from './translations.ts';
 import { annotate, termMatcher, type Segment, type TermMatcher } from './annotate.ts';
 import { toTraditional } from './hant.ts';
 import { blockData, englishLabel, LOCALES, GENERATED_NOTICE, type BlockView, type LocaleId, type MetadataRow, type PageData } from './page-data.ts';
@@ -45,6 +45,8 @@ export interface ReplyInfo {
   metadata: { id: string; field: MetadataField; zh: string; hant: string }[];
   /** The reply's headline figures (figure-views.ts `headlineFigures`): 3–5 results, money and growth first, each with its table row. */
   headline: NumberedFigure[];
+  /** The addressee's English (en.yaml `meta.addressee`) and whether it is current, when the reply names an addressee. */
+  addresseeEn?: BlockTranslation;
 }
 
 /** Where a glossary term occurs: the concordance of its term page, with the text around the term (keyword in context). */
@@ -242,6 +244,7 @@ function replyInfo(doc: ReplyDocument, attached: AttachedTranslation, figureCoun
     counts: attached.counts,
     blockCount: doc.blocks.filter(isLetterBlock).length,
     figureCount,
+    ...(attached.addressee ? { addresseeEn: attached.addressee } : {}),
     metadata: doc.metadataIds.map((id) => byId.get(id)!).map((b) => ({ id: b.id, field: b.field ?? 'other', zh: b.zh, hant: toTraditional(b.zh) })),
     sections: doc.sections.map((s) => {
       const heading = byId.get(s.id);

@@ -9,7 +9,7 @@ import type { TranslationFile } from './schemas.ts';
 import { admittedEnAliases, type Glossary } from './glossary.ts';
 import { compareNumbers, chineseNumbers, englishNumbers } from './numbers.ts';
 import { termMatcher, termsIn } from './annotate.ts';
-import { sectionHash } from './translations.ts';
+import { addresseeHash, sectionHash } from './translations.ts';
 import { formatProblem } from './errors.ts';
 import { checkConsistency } from './consistency.ts';
 
@@ -85,6 +85,17 @@ export function checkTranslation(doc: ReplyDocument, tr: TranslationFile | undef
         }
       }
     }
+  }
+  // The addressee, shown in the English metadata table: translated like a block, against the hash of the Chinese addressee.
+  const addressee = tr?.meta?.addressee;
+  const hash = addresseeHash(doc);
+  if (hash && !addressee) {
+    add('missing', 'meta.addressee', `no English rendering of the addressee ${doc.meta.addressee}`, `add \`meta: { addressee: { source: ${hash}, text: … } }\` (e.g. "Committee Member Wang Li", as the salutation's English names them)`);
+  } else if (hash && addressee) {
+    if (addressee.source !== hash) add('stale', 'meta.addressee', `the addressee changed since it was translated (hash ${addressee.source}, now ${hash}: ${doc.meta.addressee})`, `review the English against the new addressee, then set \`source: ${hash}\``);
+    for (const run of addressee.text.match(HAN_RUN) ?? []) add('leftover-chinese', 'meta.addressee', `Chinese characters "${run}" in the English`, 'write the name in pinyin and translate the title');
+  } else if (addressee) {
+    add('orphaned', 'meta.addressee', 'the reply names no addressee (no salutation, no `addressee` in meta.yaml)', 'delete `meta.addressee` from en.yaml, or set `addressee` in meta.yaml');
   }
   for (const id of Object.keys(entries)) {
     if (!ids.has(id)) add('orphaned', id, 'this entry belongs to no block of the reply (the block was removed or renumbered)', 'move the English to the block\'s new id, or delete the entry');

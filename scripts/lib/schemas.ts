@@ -31,6 +31,8 @@ const translationEntry = z.strictObject({
 export const translationSchema = z.strictObject({
   language: z.literal('en'),
   title: z.string().min(1).optional(),
+  /** The English of metadata the page shows in Chinese otherwise: the addressee (hash of meta.addressee as `source`). */
+  meta: z.strictObject({ addressee: translationEntry.optional() }).optional(),
   executive: z.strictObject({ source: z.string().regex(/^[0-9a-f]{12}$/), text: z.string().min(1) }).optional(),
   sections: z.record(z.string(), z.strictObject({ source: z.string().regex(/^[0-9a-f]{12}$/), summary: z.string().min(1) })).default({}),
   blocks: z.record(z.string().regex(/^[a-z0-9-]+$/, 'a block id such as s2-1-p1'), translationEntry).default({}),

@@ -27,6 +27,22 @@ export interface AttachedTranslation {
   sections: Record<string, { summary: string; stale: boolean }>;
   blocks: Record<string, BlockTranslation>;
   counts: Record<TranslationStatus, number>;
+  /** The English of the addressee (en.yaml `meta.addressee`), when the reply names one: shown in the English metadata table. */
+  addressee?: BlockTranslation;
+}
+
+/** The hash an addressee translation is made from: the Chinese addressee (meta.yaml's or the salutation's), so a corrected name makes the English stale. */
+export function addresseeHash(doc: Pick<ReplyDocument, 'meta'>): string | undefined {
+  return doc.meta.addressee ? hashText(doc.meta.addressee) : undefined;
+}
+
+/** The addressee's English resolved against the current Chinese addressee; undefined when the reply names none. */
+export function attachAddressee(doc: Pick<ReplyDocument, 'meta'>, file: TranslationFile | undefined): BlockTranslation | undefined {
+  const hash = addresseeHash(doc);
+  if (!hash) return undefined;
+  const entry = file?.meta?.addressee;
+  if (!entry) return { status: 'pending' };
+  return { status: entry.source === hash ? 'translated' : 'stale', en: entry.text, note: entry.note };
 }
 
 /** Parses and validates a translation file (`en.yaml`). */
@@ -59,6 +75,7 @@ export function attachTranslation(doc: ReplyDocument, file: TranslationFile | un
     sections,
     blocks,
     counts,
+    ...(doc.meta.addressee ? { addressee: attachAddressee(doc, file) } : {}),
   };
 }
 

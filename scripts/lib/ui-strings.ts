@@ -230,6 +230,9 @@ export const en = {
   'glossary.literalNote': 'Literal gloss, for understanding only: not a translation to use.',
   'glossary.inEnglish': 'In the English translation',
   'notfound.search': 'Search the site',
+  'notfound.home': 'Home page: {name}',
+  'notfound.replies': 'All replies',
+  'notfound.searchFor': 'Search for “{q}”',
   'glossary.explanationPending': 'Chinese explanation pending; the English explanation:',
   'glossary.exampleSource': 'In context',
 } as const;
@@ -464,6 +467,9 @@ export const zhHans: Record<UiKey, string> = {
   'glossary.literalNote': '字面直译，仅供理解，不作译名使用。',
   'glossary.inEnglish': '英文译文',
   'notfound.search': '站内搜索',
+  'notfound.home': '首页：{name}',
+  'notfound.replies': '全部答复',
+  'notfound.searchFor': '搜索“{q}”',
   'glossary.explanationPending': '中文释义待补；英文释义如下：',
   'glossary.exampleSource': '查看上下文',
 };

@@ -4,7 +4,8 @@
  * translation file. Pure: no I/O (scripts/xliff.ts reads and writes the files).
  *
  * One unit per block (id = block id), then one per section summary
- * (`summary:<sectionId>`) and the executive summary (`summary:executive`).
+ * (`summary:<sectionId>`), the executive summary (`summary:executive`) and,
+ * when the reply names one, the addressee (`meta:addressee`).
  * A segment's state says whether its English may be trusted against the
  * current Chinese: "translated" (or "reviewed"/"final") entries take the
  * block's current hash on import; "initial" ones keep the hash they had, so a
@@ -17,7 +18,7 @@ import type { Glossary } from './glossary.ts';
 import { translationSchema, validate, type TranslationFile } from './schemas.ts';
 import { termMatcher, termsIn } from './annotate.ts';
 import { translatableZh } from './qa.ts';
-import { sectionHash } from './translations.ts';
+import { addresseeHash, sectionHash } from './translations.ts';
 import { ContentError } from './errors.ts';
 
 /** The XLIFF 2 core namespace (2.1 keeps the 2.0 namespace). */
@@ -25,6 +26,9 @@ export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 
 /** Unit id of the executive summary; section summaries are `summary:<sectionId>`. */
 export const EXECUTIVE_UNIT = 'summary:executive';
+
+/** Unit id of the addressee (en.yaml `meta.addressee`), which the English metadata table shows. */
+export const ADDRESSEE_UNIT = 'meta:addressee';
 
 const SUMMARY_PREFIX = 'summary:';
 const VERSIONS = ['2.0', '2.1'];
@@ -115,6 +119,21 @@ function unitSpecs(doc: ReplyDocument, translation: TranslationFile | undefined,
     target: executive?.text,
     state: stateOf(!!executive, executive?.source === doc.sourceHash),
   });
+  const hash = addresseeHash(doc);
+  if (hash) {
+    const entry = translation?.meta?.addressee;
+    units.push({
+      id: ADDRESSEE_UNIT,
+      notes: [
+        { category: 'meta', text: 'the addressee, as the salutation names them: shown in the English metadata table (a name in pinyin with the title, e.g. "Committee Member Wang Li"), consistent with the salutation' },
+        { category: 'hash', text: hash },
+        ...(entry?.note !== undefined ? [{ category: 'translator', text: entry.note }] : []),
+      ],
+      source: doc.meta.addressee!,
+      target: entry?.text,
+      state: stateOf(!!entry, entry?.source === hash),
+    });
+  }
   return units;
 }
 
@@ -283,6 +302,7 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.r
 /** What a unit id refers to in the reply, with the Chinese and hash it is checked against and the entry it updates. */
 type UnitTarget =
   | { kind: 'block'; id: string; source: string; hash: string; entry?: { source: string; text: string; note?: string } }
+  | { kind: 'addressee'; source: string; hash: string; entry?: { source: string; text: string; note?: string } }
   | { kind: 'section'; id: string; source: string; hash: string; entry?: { source: string; text: string } }
   | { kind: 'executive'; source: string; hash: string; entry?: { source: string; text: string } };
 
@@ -291,6 +311,11 @@ function resolveUnit(id: string, doc: ReplyDocument, existing: TranslationFile |
   if (id === EXECUTIVE_UNIT) {
     const e = existing?.executive;
     return { kind: 'executive', source: doc.meta.title.zh, hash: doc.sourceHash, entry: e ? { source: e.source, text: e.text } : undefined };
+  }
+  if (id === ADDRESSEE_UNIT) {
+    const hash = addresseeHash(doc);
+    if (!hash) throw new ContentError(where, `orphan unit: reply ${doc.slug} names no addressee (no salutation, no addressee in meta.yaml)`, reexport);
+    return { kind: 'addressee', source: doc.meta.addressee!, hash, entry: existing?.meta?.addressee };
   }
   if (id.startsWith(SUMMARY_PREFIX)) {
     const sectionId = id.slice(SUMMARY_PREFIX.length);
@@ -339,6 +364,7 @@ export function importXliff(xml: string, doc: ReplyDocument, existing: Translati
   const blocks = new Map<string, TranslationFile['blocks'][string]>();
   const sections = new Map<string, TranslationFile['sections'][string]>();
   let executive = existing?.executive;
+  let addressee = existing?.meta?.addressee;
   const seen = new Map<string, number>();
   for (const unit of collectUnits(fileEl)) {
     const id = unit.attrs.id;
@@ -362,9 +388,11 @@ export function importXliff(xml: string, doc: ReplyDocument, existing: Translati
     }
     // Unchanged English keeps its exact text (a summary may end with a newline the XLIFF tool trims).
     const value = prev && prev.text.trim() === english ? prev.text : english;
-    if (target.kind === 'block') {
+    if (target.kind === 'block' || target.kind === 'addressee') {
       const note = content.translatorNote ?? target.entry?.note;
-      blocks.set(target.id, note === undefined ? { source, text: value } : { source, text: value, note });
+      const entry = note === undefined ? { source, text: value } : { source, text: value, note };
+      if (target.kind === 'block') blocks.set(target.id, entry);
+      else addressee = entry;
     } else if (target.kind === 'section') {
       sections.set(target.id, { source, summary: value });
     } else {
@@ -388,17 +416,19 @@ export function importXliff(xml: string, doc: ReplyDocument, existing: Translati
 
   const result: Record<string, unknown> = { language: 'en' };
   if (existing?.title !== undefined) result.title = existing.title;
+  if (addressee) result.meta = { addressee };
   if (executive) result.executive = executive;
   result.sections = orderedSections;
   result.blocks = orderedBlocks;
   return validate(translationSchema, result, file, 'imported translation');
 }
 
-/** The entries (`blocks.<id>`, `sections.<id>`, `executive`, `title`) that differ between two translation files, so the import can say what it changed. */
+/** The entries (`blocks.<id>`, `sections.<id>`, `executive`, `title`, `meta.addressee`) that differ between two translation files, so the import can say what it changed. */
 export function changedEntries(before: TranslationFile | undefined, after: TranslationFile): string[] {
   const changed: string[] = [];
   const same = isDeepStrictEqual;
   if (!same(before?.title, after.title)) changed.push('title');
+  if (!same(before?.meta?.addressee, after.meta?.addressee)) changed.push('meta.addressee');
   if (!same(before?.executive, after.executive)) changed.push('executive');
   for (const kind of ['sections', 'blocks'] as const) {
     const a: Record<string, unknown> = before?.[kind] ?? {};

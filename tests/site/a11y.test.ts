@@ -93,7 +93,8 @@ const PAGES: Record<keyof typeof BUILDS, string[]> = {
 };
 
 describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])('accessibility of the %s build', (which) => {
-  it.each(PAGES[which])(`${BUILDS[which].base}%s: no axe violations, every text marked with its language`, async (path) => {
+  // axe on the largest pages (the figures page, with its charts and tables) takes up to a minute on a loaded 2-core machine: the limit is generous, the result is what is tested.
+  it.each(PAGES[which])(`${BUILDS[which].base}%s: no axe violations, every text marked with its language`, { timeout: 180_000 }, async (path) => {
     const page = await open(which, path);
     try {
       const violations = await axeViolations(page);

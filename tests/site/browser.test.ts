@@ -5,77 +5,16 @@
  * figures page, search in all three locales, and no horizontal scroll at
  * 360 px; after every test, no request left 127.0.0.1 and no console error.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, searchDone, serveBuild, BUILDS } from './helpers.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import { searchDone, useSiteBrowser, BUILDS } from './helpers.ts';
 
 const SLUG = 'zhengzhou-2021-20210574';
 const BASE = BUILDS.sub.base; // '/policy/'
 
-let browser: Browser;
-let server: RunningServer;
-/** What went wrong on the pages of the current test: requests off the loopback host, console errors, page errors, failed requests. */
-let offHost: string[] = [];
-let consoleErrors: string[] = [];
-let visited = new Set<string>();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveBuild('sub');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Every test checks its own pages: no request left 127.0.0.1 and no page logged a console error
-// (an assertion in afterEach fails the test it follows, so this holds under -t filtering and in any order).
-beforeEach(() => {
-  offHost = [];
-  consoleErrors = [];
-  visited = new Set();
-});
-
-afterEach(() => {
-  expect(visited.size, 'pages visited by this test').toBeGreaterThan(0);
-  expect(offHost, `requests off 127.0.0.1:\n${offHost.join('\n')}`).toEqual([]);
-  expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
-});
-
-/** A fresh browser context (own localStorage) whose pages report every request and console error. */
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.hostname !== '127.0.0.1') offHost.push(`${request.url()} (from ${request.frame().url()})`);
-  });
-  context.on('page', (page) => watch(page));
-  return context;
-}
-
-function watch(page: Page): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: console.error ${message.text()} ${message.location().url ?? ''}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // ERR_ABORTED is the browser cancelling a pending request (e.g. the favicon) because the page navigated away: not a failure of the site.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') consoleErrors.push(`${page.url()}: request failed ${request.url()} (${request.failure()?.errorText})`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) consoleErrors.push(`${page.url()}: HTTP ${response.status()} for ${response.url()}`);
-  });
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) visited.add(frame.url());
-  });
-}
-
-const site = (path = '') => server.url + path;
+// Chromium and the /policy/ build, and per test: no request off 127.0.0.1, no console error, at least one page visited.
+const { newContext, url: site } = useSiteBrowser('sub', { requireVisit: true });
 const pathOf = (url: string) => new URL(url).pathname;
 
 /** Whether a URL path of the sub-path build names a file of the build (a folder → its index.html). */

@@ -5,23 +5,12 @@
  * 390 px phone and the page does not scroll sideways; the downloads carry the
  * same columns.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, serveBuild } from './helpers.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import { describe, it, expect } from 'vitest';
+import { useSiteBrowser } from './helpers.ts';
 
 const SLUG = 'zhengzhou-2021-20210574';
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveBuild('sub');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium and the /policy/ build; every test fails on a request off 127.0.0.1 or a console error of its pages.
+const { newContext, url } = useSiteBrowser('sub');
 
 describe.each([
   ['en', 'more than 1,100 units', 'Target'],
@@ -29,9 +18,9 @@ describe.each([
   ['zh-hant', '1,100餘個', '目標'],
 ])('%s figures page', (locale, hedged, target) => {
   it('has indicator, value with qualifier, period and status on every row, and headline figures that link to rows', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}${locale}/figures/${SLUG}/`);
+    await page.goto(url(`${locale}/figures/${SLUG}/`));
     const rows = await page.$$eval('.figures-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
     expect(rows.length).toBeGreaterThan(50);
     for (const row of rows) {
@@ -49,9 +38,9 @@ describe.each([
   });
 
   it('keeps chart text at least 12 px on a 390 px phone, without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}${locale}/figures/${SLUG}/`);
+    await page.goto(url(`${locale}/figures/${SLUG}/`));
     const sizes = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'))));
     expect(sizes.length).toBeGreaterThan(2);
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(12);
@@ -62,11 +51,11 @@ describe.each([
 
 describe('figures downloads', () => {
   it('carry the indicator, qualifier, status and period columns', async () => {
-    const bytes = new Uint8Array(await (await fetch(`${server.url}data/figures.csv`)).arrayBuffer());
+    const bytes = new Uint8Array(await (await fetch(url(`data/figures.csv`))).arrayBuffer());
     expect([...bytes.slice(0, 3)], 'UTF-8 byte-order mark').toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(csv.split('\r\n')[0]).toBe('\uFEFFreply,block,kind,indicator_zh,indicator_en,qualifier,value,unit,status,period,period_from,zh,context_zh,label_en,also_in,url');
-    const json = (await (await fetch(`${server.url}data/figures.json`)).json()) as { figures: { qualifier: string; status: string; zh: string; url: string }[] };
+    const json = (await (await fetch(url(`data/figures.json`))).json()) as { figures: { qualifier: string; status: string; zh: string; url: string }[] };
     expect(json.figures.find((f) => f.zh === '近400万吨')?.qualifier).toBe('nearly');
     expect(json.figures.every((f) => f.url.startsWith('/policy/en/'))).toBe(true);
   });

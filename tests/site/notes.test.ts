@@ -5,29 +5,18 @@
  * the note links back; notes stay visible in print; the Traditional page shows
  * the discrepancy in Traditional Chinese; axe finds nothing on the s1 pages.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveBuild } from './helpers.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { useSiteBrowser } from './helpers.ts';
 
 const S1 = 'replies/zhengzhou-2021-20210574/s1/';
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveBuild('sub');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium and the /policy/ build; every test fails on a request off 127.0.0.1 or a console error of its pages.
+const site = useSiteBrowser('sub', { requireVisit: true });
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const page = await site.newPage();
+  const response = await page.goto(site.url(path), { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   return page;
 }

@@ -5,30 +5,19 @@
  * and the cite links (click, keyboard, tap; without JavaScript a permalink;
  * in print the URL and the block ids).
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, serveBuild, BUILDS } from './helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useSiteBrowser, BUILDS } from './helpers.ts';
 import { firstSentence } from '../../scripts/lib/page-data.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
 
 const SLUG = 'zhengzhou-2021-20210574';
 const BASE = BUILDS.sub.base;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveBuild('sub');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const site = (path = '') => server.url + path;
+// Chromium and the /policy/ build; every test fails on a request off 127.0.0.1 or a console error of its pages.
+const { newContext, url: site } = useSiteBrowser('sub', { requireVisit: true });
 const section = (locale: string, id = 's2') => site(`${locale}/replies/${SLUG}/${id}/`);
 
 interface PublicBlock { id: string; kind: string; zh: string; en: string | null }
@@ -54,7 +43,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 
 describe('contents of a section', () => {
   it('on a 390 px phone, tapping a subsection in the contents brings it to the top of the screen', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await newContext(PHONE);
     const page = await open(context, section('en'));
     const subheadings = reply().blocks.filter((b) => b.kind === 'subheading' && b.id.startsWith('s2-'));
     expect(subheadings.length, 'section II has subsections').toBeGreaterThan(1);
@@ -81,7 +70,7 @@ describe('contents of a section', () => {
   });
 
   it('by keyboard, a subsection is a few Tabs and an Enter away, and focus continues from there', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await open(context, section('en'));
     const target = reply().blocks.filter((b) => b.kind === 'subheading' && b.id.startsWith('s2-')).at(-2)!;
     let tabs = 0;
@@ -103,7 +92,7 @@ describe('contents of a section', () => {
   });
 
   it('the overview lists every subsection under its section, linked to its anchor', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await open(context, site(`en/replies/${SLUG}/`));
     const hrefs = await page.locator('nav.toc .toc-sub a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
     const expected = reply().blocks.filter((b) => b.kind === 'subheading').map((b) => `${BASE}en/replies/${SLUG}/${b.id.split('-')[0]}/#${b.id}`);
@@ -114,7 +103,7 @@ describe('contents of a section', () => {
 
 describe('term definitions where the term stands', () => {
   it('a tap opens the one-line definition with a link to the term page, on the page, without sideways scroll', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await newContext(PHONE);
     const page = await open(context, `${section('en')}#s2-7`);
     const button = page.locator('#s2-7-p1-pt1 button[popovertarget]').first();
     const popoverId = (await button.getAttribute('popovertarget'))!;
@@ -140,7 +129,7 @@ describe('term definitions where the term stands', () => {
   });
 
   it('by keyboard: focus shows it, Enter opens it, Tab reaches its link, Escape closes it', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await open(context, `${section('en')}#s2-7`);
     const button = page.locator('#s2-7-p1-pt1 button[popovertarget]').first();
     const id = (await button.getAttribute('popovertarget'))!;
@@ -161,7 +150,7 @@ describe('term definitions where the term stands', () => {
   });
 
   it('hover shows the definition without opening it; copying a paragraph copies exactly its text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await open(context, `${section('en')}#s2-7`);
     const button = page.locator('#s2-7-p1-pt1 > p button[popovertarget]').first();
@@ -184,7 +173,7 @@ describe('term definitions where the term stands', () => {
   });
 
   it('the terms of the section are listed collapsed; opened, each shows its whole explanation', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await newContext(PHONE);
     const page = await open(context, section('en'));
     const list = page.locator('.terms-here details');
     expect(await list.evaluate((d) => (d as HTMLDetailsElement).open), 'collapsed by default').toBe(false);
@@ -204,7 +193,7 @@ describe('term definitions where the term stands', () => {
 describe('citing a block', () => {
   it('a click copies a citation in the page language: title, issuer, number, block id, URL', async () => {
     for (const locale of ['en', 'zh-hans'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext({ viewport: { width: 1280, height: 900 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const page = await open(context, section(locale));
       const cite = page.locator('[id="s2-7-p1-pt1"] > a');
@@ -222,7 +211,7 @@ describe('citing a block', () => {
   });
 
   it('is visible, at least 24×24 px, with contrast of at least 4.5:1, and works by keyboard and by touch', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await newContext(PHONE);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await open(context, section('en'));
     const [one, two] = reply().blocks.filter((b) => b.id.startsWith('s2-') && b.kind !== 'subheading').map((b) => b.id);
@@ -250,7 +239,7 @@ describe('citing a block', () => {
   });
 
   it('without JavaScript it is a visible permalink to its block', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await newContext({ javaScriptEnabled: false });
     const page = await open(context, section('en'));
     const cite = page.locator('[id="s2-7-p1-pt1"] > a');
     expect(await cite.isVisible()).toBe(true);
@@ -261,7 +250,7 @@ describe('citing a block', () => {
   });
 
   it('the page title names the reply number; print shows the page URL and the block ids', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await open(context, section('en'));
     const { meta } = reply();
     if (meta.proposalNumber) expect(await page.title()).toContain(meta.proposalNumber);
@@ -277,7 +266,7 @@ describe('citing a block', () => {
 
 describe('English term pages', () => {
   it('show, for each occurrence, the English sentence with the rendering marked beside the Chinese', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await open(context, site('en/glossary/mu-jun-lun-ying-xiong/'));
     const items = page.locator('.kwic > li');
     const n = await items.count();

@@ -5,13 +5,11 @@
  * replies' meta, not from the facets file); reachable from the header and the home without
  * JavaScript; axe-core finds nothing and every Chinese text is in a Chinese lang context.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { BUILDS, launchBrowser, serveBuild } from './helpers.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import { BUILDS, useSiteBrowser } from './helpers.ts';
 import type { SiteData } from '../../scripts/lib/pipeline.ts';
 import { outcomeLine, replyNumber, typeGroup } from '../../scripts/lib/wording.ts';
 
@@ -130,16 +128,8 @@ describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])('metadata table of
 });
 
 describe('accessibility of the replies index', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveBuild('root');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // Chromium and the root build; every test fails on a request off 127.0.0.1 or a console error of its pages.
+  const browsing = useSiteBrowser('root', { requireVisit: true });
 
   const pages = LOCALES.flatMap((l) => {
     const paths = [`${l}/replies/`];
@@ -151,9 +141,9 @@ describe('accessibility of the replies index', () => {
   // A guard, not a timed assertion: axe over a long list takes a while on a loaded machine.
   it.each(pages)('/%s: no axe violations, Chinese text only in a Chinese lang context, keyboard reaches every facet link', { timeout: 240_000 }, async (path) => {
     expect(existsSync(join(BUILDS.root.dir, path, 'index.html'))).toBe(true);
-    const page = await browser.newPage();
+    const page = await browsing.newPage();
     try {
-      await page.goto(server.url + path);
+      await page.goto(browsing.url(path));
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).setLegacyMode(true).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       const misplaced = await page.evaluate(() => {

@@ -56,7 +56,7 @@ describe('add-reply on every real reply', () => {
     const field = (label: string) => lines.find((l) => l.startsWith(`  ${label}:`))!.slice(label.length + 3).trim();
     expect(field('title')).toBe(expected.title ?? '(none in the text)');
     expect(field('addressee')).toBe(expected.meta.addressee);
-    expect(field('issuer')).toBe(expected.meta.issuingBody ?? '(not found)');
+    expect(field('issuer').replace(/ \(from the page's 来源 line: check\)$/, '')).toBe(expected.meta.issuingBody ?? '(not found)');
     expect(field('date')).toBe(expected.meta.date ?? '(not found)');
     expect(field('outcome').split(';')[0]).toBe(expected.meta.outcome ?? '(not stated)');
     expect(field('type').startsWith(expected.meta.type === 'suggestion' ? 'suggestion (建议)' : 'proposal (提案)')).toBe(true);
@@ -70,6 +70,13 @@ describe('add-reply on every real reply', () => {
     const r = run([join(REAL, 'maguan-transport-2023', 'source.txt'), '--content', join(scratch.dir, 'other')]);
     expect(r.stdout).toContain('  furniture:  7 lines (first: 今天是:)');
     expect(r.stdout).toContain('  metadata:   1 lines (first: 来源: 更新时间:2024/01/03)');
+  });
+
+  it('asks a person to check an issuer read only from the page\'s 来源 line, and only then', () => {
+    const flagged = Object.keys(SLUGS).filter((name) => runs.get(name)!.stdout.includes("(from the page's 来源 line: check)"));
+    // The Ministry's page names no signature, letterhead or contact unit: only 来源:生态环境部. Neijiang's page has a 信息来源 line too, but its letter is signed.
+    expect(flagged).toEqual(['mee-changjiang-2021-partial']);
+    expect(runs.get('mee-changjiang-2021-partial')!.stdout).toMatch(/needs a person: .*read only from the page's 来源\/发布机构 line/);
   });
 
   it('leaves one folder per reply and nothing else in the scratch content folder', () => {

@@ -52,6 +52,32 @@ describe('decodeSource: files that decode', () => {
   });
 });
 
+describe('decodeSource: UTF-16, as Windows Notepad saves "Unicode"', () => {
+  const warning = (enc: string, bom: boolean) =>
+    `content/replies/x/source.txt: decoded as ${enc}${bom ? '' : ' (no byte-order mark; guessed from its zero bytes)'}, not UTF-8. Fix: convert it once with \`iconv -f ${enc} -t UTF-8\` so diffs stay readable`;
+
+  it('decodes little-endian with a BOM (made with `iconv -t UTF-16`) and warns', () => {
+    expect(Array.from(bytes('utf16.txt').subarray(0, 2))).toEqual([0xff, 0xfe]);
+    expect(decode('utf16.txt')).toEqual({ text: TEXT, encoding: 'utf-16le', bom: true, warnings: [warning('UTF-16LE', true)] });
+  });
+
+  it('decodes big-endian with a BOM', () => {
+    expect(Array.from(bytes('utf16be.txt').subarray(0, 2))).toEqual([0xfe, 0xff]);
+    expect(decode('utf16be.txt')).toEqual({ text: TEXT, encoding: 'utf-16be', bom: true, warnings: [warning('UTF-16BE', true)] });
+  });
+
+  it('decodes little-endian without a BOM when its zero bytes say so, and says it guessed', () => {
+    expect(bytes('utf16le-nobom.txt')[0]).not.toBe(0xff);
+    expect(decode('utf16le-nobom.txt')).toEqual({ text: TEXT, encoding: 'utf-16le', bom: false, warnings: [warning('UTF-16LE', false)] });
+  });
+
+  it('still calls binary data binary, whatever its zero bytes', () => {
+    expect(errorLine(() => decode('binary.txt'))).toContain('looks binary');
+    const ascii = new TextEncoder().encode('PK zip header').reduce<number[]>((out, b) => [...out, b, 0], []);
+    expect(errorLine(() => decodeSource(new Uint8Array(ascii), FILE))).toContain('looks binary');
+  });
+});
+
 describe('decodeSource: files that stop the build with one line', () => {
   it('rejects an empty file', () => {
     expect(bytes('empty.txt').length).toBe(0);
@@ -70,12 +96,26 @@ describe('decodeSource: files that stop the build with one line', () => {
     expect(errorLine(() => decode('control.txt'))).toBe(`content/replies/x/source.txt: the file contains control characters and looks binary. Fix: ${FIX_BINARY}`);
   });
 
-  it('rejects UTF-16 with a BOM (made with `iconv -t UTF-16`), little- and big-endian', () => {
-    expect(Array.from(bytes('utf16.txt').subarray(0, 2))).toEqual([0xff, 0xfe]);
-    const expected = `content/replies/x/source.txt: the file is UTF-16, which is not supported. Fix: ${FIX_ENCODING}`;
-    expect(errorLine(() => decode('utf16.txt'))).toBe(expected);
-    const bigEndian = new Uint8Array([0xfe, 0xff, 0x5c, 0x0a, 0x65, 0x6c]);
-    expect(errorLine(() => decodeSource(bigEndian, FILE))).toBe(expected);
+  it('rejects a saved web page (HTML) with a fix that says how to copy the text', () => {
+    expect(errorLine(() => decode('saved-page.html.txt'))).toBe(
+      "content/replies/x/source.txt: the file is a saved web page (HTML), not the reply's text. Fix: open the page in a browser, select the reply from its title to its date, copy, and paste the text into source.txt",
+    );
+  });
+
+  it('rejects an RTF file (WordPad, Word) as not plain text', () => {
+    expect(errorLine(() => decode('wordpad.rtf.txt'))).toBe(
+      "content/replies/x/source.txt: the file is RTF (a WordPad or Word document), not plain text. Fix: save it as plain text (.txt, UTF-8), or copy the reply's text into source.txt",
+    );
+  });
+
+  it('keeps a reply that merely mentions markup or less-than signs', () => {
+    const text = '尊敬的王委员：\n增速<5%的企业，<br>标签不算网页。\n';
+    expect(decodeSource(new TextEncoder().encode(text), FILE).text).toBe(text);
+  });
+
+  it('rejects UTF-16 that is cut in the middle of a character', () => {
+    const cut = new Uint8Array([0xff, 0xfe, 0x0a, 0x5c, 0x6c]);
+    expect(errorLine(() => decodeSource(cut, FILE))).toBe(`content/replies/x/source.txt: the file starts like UTF-16LE but is not valid UTF-16LE. Fix: ${FIX_ENCODING}`);
   });
 
   it('rejects bytes that are neither UTF-8 nor GB18030', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizedSource, parseReply, sourceLines } from '../../scripts/lib/parse.ts';
+import { normalizedSource, parseReply, sourceLines, unwrapLines } from '../../scripts/lib/parse.ts';
 import { caseNames, errorLine, fixtureDir, readSource, rel, ROOT } from './helpers.ts';
 
 const repliesDir = join(ROOT, 'content', 'replies');
@@ -40,8 +40,8 @@ function expectIndependentlyFaithful(raw: string, blocks: { zh: string }[]): voi
 function expectFaithful(text: string): void {
   const doc = parseReply(text, { slug: 'x', file: 'x.txt' });
   expect(doc.blocks.map((b) => b.zh).join('')).toBe(normalizedSource(text));
-  // Blocks come in source line order, and each block is a slice of the line it names.
-  const lineText = new Map(sourceLines(text).map((l) => [l.line, l.text]));
+  // Blocks come in source line order, and each block is a slice of the line it names (in a hard-wrapped copy, of the lines joined from there).
+  const lineText = new Map(unwrapLines(sourceLines(text)).lines.map((l) => [l.line, l.text]));
   let previous = 0;
   for (const block of doc.blocks) {
     expect(block.line).toBeGreaterThanOrEqual(previous);

@@ -1,4 +1,4 @@
-// Stage 1 (text → document model): one fixture folder per case, input.txt → expected.json (UPDATE=1 regenerates).
+// Stage 1 (text → document model): one fixture folder per case, input.txt → expected.json (UPDATE=1 rewrites and fails, for review).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,19 @@ const parseText = (text: string, name = 'case') => parseReply(text, { slug: name
 const parseCase = (name: string) => parseText(readSource(inputPath(name)), name);
 /** What a reader sees of the structure: ids, kinds and levels in order. */
 const shape = (doc: ReplyDocument) => doc.blocks.map((b) => `${b.id} ${b.kind} ${b.level}`);
+/**
+ * The part of a parsed document a person reviews in expected.json: the metadata read from the text, the page
+ * structure (front and back matter, metadata and furniture lines, sections) and per block its id, kind, level,
+ * number label, Chinese text and metadata field, plus the warnings. Derived values (hashes, source lines, heading
+ * titles, which repeat label and text, the section each block names, which the section lists repeat) are left
+ * out, so a golden file stays small enough to read and its diff shows what the parser decided.
+ */
+const REVIEWED_BLOCK_KEYS = new Set(['id', 'kind', 'level', 'label', 'zh', 'field']);
+const reviewed = (doc: ReplyDocument) => ({
+  ...Object.fromEntries(Object.entries(doc).filter(([key]) => key !== 'sourceHash' && key !== 'blocks' && key !== 'warnings')),
+  blocks: doc.blocks.map((b) => Object.fromEntries(Object.entries(b).filter(([key]) => REVIEWED_BLOCK_KEYS.has(key)))),
+  warnings: doc.warnings,
+});
 const byId = (doc: ReplyDocument, id: string) => {
   const block = doc.blocks.find((b) => b.id === id);
   if (!block) throw new Error(`no block ${id} in ${doc.slug}`);
@@ -45,8 +58,8 @@ describe('parse fixtures (tests/fixtures/parse/<case>/input.txt → expected.jso
     ]);
   });
 
-  it.each(CASES)('%s parses to its expected document', (name) => {
-    expectJsonFile(join(DIR, name, 'expected.json'), parseCase(name));
+  it.each(CASES)('%s parses to its expected document (reviewed fields)', (name) => {
+    expectJsonFile(join(DIR, name, 'expected.json'), reviewed(parseCase(name)));
   });
 
   it.each(CASES.filter((name) => name !== 'duplicate-section'))('%s: every block of a page says it belongs to that page', (name) => {

@@ -54,11 +54,29 @@ describe('QA fixtures (tests/fixtures/qa/<kind>/ → expected.txt)', () => {
     expect(checkCase('unglossed-quote')[0]!.file).toBe('tests/fixtures/qa/unglossed-quote/source.txt');
   });
 
-  it('reports every block as missing when a reply has no translation file', () => {
+  it('reports every block and the addressee as missing when a reply has no translation file', () => {
     const sourcePath = join(DIR, 'clean', 'source.txt');
     const doc = parseReply(readSource(sourcePath), { slug: 'clean', file: rel(sourcePath) });
     const findings = checkTranslation(doc, undefined, 'en.yaml');
-    expect(findings.map((f) => `${f.kind} ${f.block}`)).toEqual(doc.blocks.map((b) => `missing ${b.id}`));
+    expect(findings.map((f) => `${f.kind} ${f.block}`)).toEqual([...doc.blocks.map((b) => `missing ${b.id}`), 'missing meta.addressee']);
+  });
+
+  it('reports the addressee like a block: missing with the hash to use, stale when the Chinese addressee changed, orphaned without one', () => {
+    expect(checkCase('missing--addressee')).toEqual([
+      {
+        kind: 'missing',
+        file: 'tests/fixtures/qa/missing--addressee/en.yaml',
+        block: 'meta.addressee',
+        message: 'no English rendering of the addressee 王委员',
+        hint: 'add `meta: { addressee: { source: 7d69873067db, text: … } }` (e.g. "Committee Member Wang Li", as the salutation\'s English names them)',
+      },
+    ]);
+    expect(checkCase('stale--addressee').map((f) => `${f.kind} ${f.block}: ${f.message}`)).toEqual(['stale meta.addressee: the addressee changed since it was translated (hash 0123456789ab, now 7d69873067db: 王委员)']);
+    const noSalutation = parseReply('您提出的建议收悉，现答复如下：\n一、基本情况\n全市工业运行平稳。\n', { slug: 'x', file: 'source.txt' });
+    const withAddressee = loadTranslation('language: en\nmeta:\n  addressee: { source: 7d69873067db, text: 王 Wang }\n', 'en.yaml');
+    expect(checkTranslation(noSalutation, withAddressee, 'en.yaml').filter((f) => f.block === 'meta.addressee').map((f) => f.kind)).toEqual(['orphaned']);
+    const doc = parseReply(readSource(join(DIR, 'clean', 'source.txt')), { slug: 'clean', file: 'source.txt' });
+    expect(checkTranslation(doc, withAddressee, 'en.yaml').filter((f) => f.block === 'meta.addressee').map((f) => `${f.kind}: ${f.message}`)).toEqual(['leftover-chinese: Chinese characters "王" in the English']);
   });
 });
 

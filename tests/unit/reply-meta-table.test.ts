@@ -6,17 +6,20 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ReplyMetaTable from '../../src/components/ReplyMetaTable.astro';
 import { toTraditional } from '../../scripts/lib/hant.ts';
-import { parseReply } from '../../scripts/lib/parse.ts';
+import { hashText, parseReply } from '../../scripts/lib/parse.ts';
+import type { TranslationFile } from '../../scripts/lib/schemas.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
 import type { MetadataField, ReplyMeta } from '../../scripts/lib/model.ts';
 import type { MetadataRow, PageData } from '../../scripts/lib/page-data.ts';
+import type { BlockTranslation } from '../../scripts/lib/translations.ts';
 import { caseNames, expectFile, fixtureDir, ROOT } from './helpers.ts';
 
 const DIR = fixtureDir('meta-table');
 const LOCALES = ['en', 'zh-hans', 'zh-hant'] as const;
 
-interface Case { meta: ReplyMeta; metadata: { id: string; field?: MetadataField; text: string }[] }
+/** A fixture: the reply's meta, its metadata lines and the addressee's English as the pipeline resolves it (absent: pending). */
+interface Case { meta: ReplyMeta; metadata: { id: string; field?: MetadataField; text: string }[]; addresseeEn?: BlockTranslation }
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -39,7 +42,7 @@ function rowsOf(html: string): string[] {
 
 describe.each(caseNames(DIR))('metadata table: %s', (name) => {
   const c = JSON.parse(readFileSync(join(DIR, name, 'input.json'), 'utf8')) as Case;
-  const reply = { slug: name, meta: c.meta };
+  const reply = { slug: name, meta: c.meta, addresseeEn: c.addresseeEn };
 
   it.each(LOCALES)('%s matches expected.<locale>.txt', async (locale) => {
     const html = await container.renderToString(ReplyMetaTable, { props: { locale, reply, data: dataFor(c, locale) } });
@@ -79,5 +82,16 @@ describe('the pipeline gives the overview its metadata blocks', () => {
     expect(page('zh-hant').metadata!.map((m) => [m.text, m.lang])).toEqual([['高平市衛生健康和體育局文件', 'zh-Hant'], ['高衛體發〔2023〕148號', 'zh-Hant'], ['簽發人:楊宏亮', 'zh-Hant']]);
     expect(page('zh-hant').metaText).toMatchObject({ session: '市七屆人大五次會議', addressee: '王愛珍代表' });
     expect(page('zh-hans').metaText).toMatchObject({ session: '市七届人大五次会议', addressee: '王爱珍代表' });
+  });
+
+  it("passes the addressee's English from en.yaml to the site data: pending without it, translated with the current hash, stale with another", () => {
+    const doc = parseReply('尊敬的王爱珍代表:\n您好!您所提的建议已收悉。\n', { slug: 'gaoping-2023-71', file: 'source.txt' });
+    const glossary = loadGlossary(readFileSync(join(ROOT, 'content', 'glossary.yaml'), 'utf8'), 'content/glossary.yaml');
+    const addresseeOf = (translation?: TranslationFile) => runPipeline({ replies: [{ doc, translation, files: { source: 'source.txt', translation: 'en.yaml' } }], glossary, glossaryFile: 'glossary.yaml', warnings: [] }).site.replies[0]!.addresseeEn;
+    const entry = (source: string) => ({ language: 'en' as const, sections: {}, blocks: {}, meta: { addressee: { source, text: 'Deputy Wang Aizhen' } } });
+    expect(doc.meta.addressee).toBe('王爱珍代表');
+    expect(addresseeOf()).toEqual({ status: 'pending' });
+    expect(addresseeOf(entry(hashText('王爱珍代表')))).toEqual({ status: 'translated', en: 'Deputy Wang Aizhen', note: undefined });
+    expect(addresseeOf(entry('0123456789ab'))).toMatchObject({ status: 'stale', en: 'Deputy Wang Aizhen' });
   });
 });

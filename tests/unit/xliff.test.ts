@@ -64,8 +64,8 @@ describe('exportXliff', () => {
     expect(parsed.xliff.file.id).toBe(SLUG);
   });
 
-  it('has one unit per block in document order, then the section and executive summaries', () => {
-    expect(parsed.xliff.file.unit.map((u) => u.id)).toEqual([...doc.blocks.map((b) => b.id), 'summary:s1', 'summary:s2', 'summary:executive']);
+  it('has one unit per block in document order, then the section and executive summaries, then the addressee', () => {
+    expect(parsed.xliff.file.unit.map((u) => u.id)).toEqual([...doc.blocks.map((b) => b.id), 'summary:s1', 'summary:s2', 'summary:executive', 'meta:addressee']);
     expect(doc.blocks).toHaveLength(10);
     for (const u of parsed.xliff.file.unit) expect(u.segment).toHaveLength(1);
   });
@@ -99,6 +99,8 @@ describe('exportXliff', () => {
     expect(segment('summary:s1')).toMatchObject({ state: 'translated', source: '总体情况' });
     expect(segment('summary:s2')).toMatchObject({ state: 'initial', source: '下步工作', target: 'The bureau will support SRDI enterprises.' });
     expect(segment('summary:executive')).toMatchObject({ state: 'translated', source: '关于第1234号提案的答复' });
+    expect(segment('meta:addressee')).toEqual({ state: 'translated', source: '张三委员', target: 'Member Zhang San' });
+    expect(notes('meta:addressee', 'hash')).toEqual(['bea1f8b8df18']);
   });
 });
 
@@ -117,7 +119,9 @@ describe('importXliff', () => {
     expect(reply.translation).toBeDefined();
     const exported = exportXliff(reply.doc, reply.translation, content.glossary);
     expect(XMLValidator.validate(exported)).toBe(true);
-    expect(exported.match(/<unit /g)).toHaveLength(reply.doc.blocks.length + reply.doc.sections.length + 1);
+    expect(exported.match(/<unit /g)).toHaveLength(reply.doc.blocks.length + reply.doc.sections.length + 2);
+    expect(exported).toContain('<unit id="meta:addressee">');
+    expect(reply.translation!.meta?.addressee?.text).toBe('Committee Member Xing Tongliang');
     const back = importXliff(exported, reply.doc, reply.translation, 'xliff/zhengzhou-2021-20210574.en.xlf');
     expect(back).toStrictEqual(reply.translation);
     expect(formatTranslationFile(back, reply.doc.slug)).toBe(formatTranslationFile(reply.translation!, reply.doc.slug));
@@ -142,6 +146,17 @@ describe('importXliff', () => {
     expect(confirmed.blocks['s2-p1-pt1']).toStrictEqual({ source: 'c4ea8b28d0c6', text: 'First, increase support for SRDI enterprises.' });
     const revised = importXliff(edit(xml, 'First, increase support for SRDI enterprises.', 'First, step up support for SRDI enterprises.'), doc, translation, 'revised.xlf');
     expect(revised.blocks['s2-p1-pt1']).toStrictEqual({ source: 'aaaaaaaaaaaa', text: 'First, step up support for SRDI enterprises.' });
+  });
+
+  it('imports the addressee: an edited target changes only meta.addressee, and a fresh file gets it after the title', () => {
+    const edited = importXliff(edit(xml, '<target>Member Zhang San</target>', '<target>Committee Member Zhang San</target>'), doc, translation, 'addressee.xlf');
+    expect(changedEntries(translation, edited)).toEqual(['meta.addressee']);
+    expect(edited.meta).toStrictEqual({ addressee: { source: 'bea1f8b8df18', text: 'Committee Member Zhang San' } });
+    const withoutMeta = { ...translation, meta: undefined };
+    delete withoutMeta.meta;
+    const added = importXliff(xml, doc, withoutMeta, 'addressee.xlf');
+    expect(changedEntries(withoutMeta, added)).toEqual(['meta.addressee']);
+    expect(formatTranslationFile(added, SLUG)).toBe(translationText);
   });
 
   it('adds a newly translated block in document order, and confirms a stale summary', () => {
