@@ -120,6 +120,7 @@ export const en = {
   'glossary.olderReplies': '{r} older replies use it too, in {n} paragraphs.',
   'glossary.olderRepliesOne': 'One older reply uses it too.',
   'glossary.searchAll': 'Search for every paragraph with the term',
+  'search.shards': 'This search also covers: {names}.',
   'figures.countOne': '1 figure',
   // translator notes and discrepancies
   'note.translator': "Translator's note",
@@ -358,6 +359,7 @@ export const zhHans: Record<UiKey, string> = {
   'glossary.olderReplies': '另有 {r} 件较早的答复使用该术语，共 {n} 个段落。',
   'glossary.olderRepliesOne': '另有 1 件较早的答复使用该术语。',
   'glossary.searchAll': '搜索含该术语的全部段落',
+  'search.shards': '本搜索同时检索：{names}。',
   'figures.countOne': '1 项数据',
   // translator notes and discrepancies
   'note.translator': '译者注',
