@@ -254,7 +254,7 @@ export function targets(report: BenchReport): Target[] {
   const ratios = seed?.pageRatio ? Object.entries(seed.pageRatio) : [];
   if (ratios.length) {
     const worst = Math.max(...ratios.map(([, r]) => r.ratio));
-    out.push({ name: ratioName, status: worst <= RATIO_TARGET ? 'met' : 'not met', detail: ratios.map(([l, r]) => `${l} ${r.ratio.toFixed(2)} (${fmtKB(r.pageGzip)} gzip for ${fmtKB(r.textGzip)} of text, \`${r.path}\`)`).join('; ') });
+    out.push({ name: ratioName, status: worst <= RATIO_TARGET ? 'met' : 'not met', detail: ratios.map(([l, r]) => `${l} ${r.ratio.toFixed(3)} (${fmtKB(r.pageGzip)} gzip for ${fmtKB(r.textGzip)} of text, \`${r.path}\`)`).join('; ') });
   } else out.push({ name: ratioName, status: 'not evaluated', detail: 'no page ratio at size 1' });
   return out;
 }
@@ -322,7 +322,7 @@ function perReplySection(report: BenchReport): string[] {
     const locales = [...new Set(ratios.flatMap((r) => Object.keys(r.pageRatio!)))];
     L.push(table(['size', ...locales.map((l) => `${l}: ratio (page gz / text gz)`)], ratios.map((r) => [r.size, ...locales.map((l) => {
       const x = r.pageRatio![l];
-      return x ? `${x.ratio.toFixed(2)} (${fmtKB(x.pageGzip)} / ${fmtKB(x.textGzip)})` : '–';
+      return x ? `${x.ratio.toFixed(3)} (${fmtKB(x.pageGzip)} / ${fmtKB(x.textGzip)})` : '–';
     })])), '');
   }
   return L;

@@ -75,7 +75,7 @@ describe('the report', () => {
     expect(md).toMatch(/\| reply section \| 3\.00 \/ 90\.0 KB \| 3\.00 \/ 90\.0 KB \|/);
     expect(md).toMatch(/\| \*\*all\*\* \| \*\*5\.00 \/ 120\.0 KB\*\* \| \*\*5\.00 \/ 120\.0 KB\*\* \|/);
     expect(md).toContain('## Page-to-text ratio of the section page');
-    expect(md).toContain('1.20 (30.0 KB / 25.0 KB)');
+    expect(md).toContain('1.200 (30.0 KB / 25.0 KB)');
   });
 
   it('states the dist/ target at 500 as measured, met or not', () => {
