@@ -255,8 +255,10 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
       const take = pending.splice(0, n - added.length);
       const hits = await Promise.all(take.map(async (i) => i.hit ?? termRecordHit(await i.term!.data(), base, lexicon, termLabel, shards)));
       for (const h of hits) {
-        if (seen.has(h.url)) continue;
-        seen.add(h.url);
+        // Two shards may use the same path (the same slug): a hit is its shard's base and its path.
+        const key = `${h.site?.base ?? ''}${h.url}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         added.push(h);
       }
     }

@@ -74,6 +74,15 @@ describe('runSearch over merged shard indexes', () => {
     expect(byUrl['en/replies/b1/s1/#s1-p1']!.figures).toBe('en/figures/b1/#fig-3');
   });
 
+  it('keeps two hits with the same path on two shards apart', async () => {
+    const pf = mergedPagefind([
+      { url: '/shard-a/en/replies/r1/s1/', text: 'Hydrogen buses run in the city.' },
+      { url: '/shard-b/en/replies/r1/s1/', text: 'Hydrogen buses run in the county.' },
+    ]);
+    const results = await runSearch(pf, '/shard-a/', planQuery('hydrogen', lexicon), lexicon, 'Term', { shards: [PATH_B] });
+    expect(results.hits.map((h) => `${h.site?.base ?? '/shard-a/'}${h.url}`).sort()).toEqual(['/shard-a/en/replies/r1/s1/#s1-p1', '/shard-b/en/replies/r1/s1/#s1-p1']);
+  });
+
   it("a term found in another shard's index is this site's term page when this site has the term, else the shard's", () => {
     const term = lexicon.terms[0]!;
     const shared = termRecordHit({ url: `${B.base}${term.url}`, meta: { title: 'x', def: 'A definition.' } }, '/shard-a/', lexicon, 'Term', [B]);
