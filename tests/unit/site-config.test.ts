@@ -1,5 +1,5 @@
 // content/site.yaml: what makes the site one issuer's. Valid files load with zh-hant filled in; each broken one stops prepare with one line.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig, localizeSiteConfig } from '../../scripts/lib/site-config.ts';
@@ -32,6 +32,15 @@ describe('a valid site.yaml', () => {
     expect(settings.statusPage).toBe(false);
   });
 
+  it('lists other shards to search, names in every locale, base URLs as given; none by default', () => {
+    const settings = localizeSiteConfig(load('shards'));
+    expect(settings.searchShards).toEqual([
+      { name: { en: 'Replies of 2020', 'zh-hans': '2020年答复', 'zh-hant': toTraditional('2020年答复') }, url: '/archive-2020/' },
+      { name: { en: 'Provincial replies', 'zh-hans': '省级答复', 'zh-hant': '省級答覆' }, url: 'https://replies.example.org/province/' },
+    ]);
+    expect(localizeSiteConfig(load('valid')).searchShards).toEqual([]);
+  });
+
   it("the repository's own content/site.yaml is valid", () => {
     const settings = localizeSiteConfig(loadSiteConfig(join(ROOT, 'content', 'site.yaml')));
     for (const text of [settings.name, settings.description, settings.region]) for (const value of Object.values(text)) expect(value.trim()).not.toBe('');
@@ -53,6 +62,31 @@ describe('a broken site.yaml is one line: file, key, problem, fix', () => {
   });
   it('a list instead of a mapping', () => {
     expect(errorLine(() => load('list'))).toBe(`tests/fixtures/site-config/list/site.yaml [(top level)]: site settings: Invalid input: expected object, received array. Fix: correct \`(top level)\` ${FIX}`);
+  });
+  it('a shard URL that is not a base URL names the key and the form to give', () => {
+    expect(errorLine(() => load('shard-bad-url'))).toBe(
+      'tests/fixtures/site-config/shard-bad-url/site.yaml [searchShards.0.url]: site settings: not a base URL ending with /. Fix: set `searchShards.0.url` to the base URL the other shard was built for, ending with /: a path on this host such as /archive-2020/, or https://other.example.org/replies/',
+    );
+  });
+  it.each(['/archive-2020', 'archive-2020/', '//cdn.example.org/x/', 'ftp://example.org/x/', '/a/?q=1', 'https://example.org/a/#x', 'https://example.org'])('rejects the shard URL %s', (url) => {
+    const { dir, cleanup } = tempDir('site-config');
+    try {
+      const file = join(dir, 'site.yaml');
+      writeFileSync(file, readFileSync(fileOf('shard-bad-url'), 'utf8').replace('url: archive-2020', `url: "${url}"`));
+      expect(errorLine(() => loadSiteConfig(file, 'site.yaml'))).toMatch(/^site\.yaml \[searchShards\.0\.url\]: site settings: not a base URL ending with \/\. Fix: set `searchShards\.0\.url` to /);
+    } finally {
+      cleanup();
+    }
+  });
+  it.each(['/', '/archive-2020/', 'https://example.org/', 'http://127.0.0.1:4321/shard-b/'])('accepts the shard URL %s', (url) => {
+    const { dir, cleanup } = tempDir('site-config');
+    try {
+      const file = join(dir, 'site.yaml');
+      writeFileSync(file, readFileSync(fileOf('shard-bad-url'), 'utf8').replace('url: archive-2020', `url: "${url}"`));
+      expect(loadSiteConfig(file, 'site.yaml').searchShards[0]!.url).toBe(url);
+    } finally {
+      cleanup();
+    }
   });
   it('no file at all', () => {
     expect(errorLine(() => load('missing'))).toBe('tests/fixtures/site-config/missing/site.yaml: the site settings file is missing. Fix: create it with the name, description and region of the site in en and zh-hans (see "Site settings" in README.md)');
