@@ -181,16 +181,35 @@ const wordPattern = (w: string) => {
   return `${escapeRe(w)}${INFLECTION}`;
 };
 
-/** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or a Chinese query's characters all present), 1 some words, 0 none. */
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const partsCache = new Map<string, string[]>();
+/**
+ * The words of a Chinese phrase that are at least two characters long (the
+ * browser's own segmenter, as for the pinyin of frequent words): what a block
+ * must hold to count as a partial match. A single character of the query is
+ * never a match on its own (中 of 专精特新 in any block about 中小企业).
+ */
+export function phraseWords(phrase: string): string[] {
+  let parts = partsCache.get(phrase);
+  if (!parts) {
+    const found = segmenter ? [...segmenter.segment(phrase)].map((s) => s.segment) : [phrase];
+    parts = [...new Set(found.filter((w) => [...w].length >= 2 && HAN.test(w) && w !== phrase))];
+    partsCache.set(phrase, parts);
+  }
+  return parts;
+}
+
+/** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or every multi-character word of a Chinese phrase present), 1 some words (some multi-character words of the phrase), 0 none. */
 export function matchTier(text: string, target: Target, numbers: string[] = []): number {
   if (target.numbers) return target.numbers.some((n) => numbers.includes(n)) ? 4 : 0;
   const lower = text.toLowerCase();
   if (target.phrase) {
     const p = target.phrase.toLowerCase();
     if (lower.includes(p)) return 4;
-    const chars = [...p].filter((c) => HAN.test(c));
-    const present = chars.filter((c) => lower.includes(c)).length;
-    return present === chars.length && chars.length > 0 ? 2 : present >= Math.ceil(chars.length / 2) ? 1 : 0;
+    // Not the phrase: its words of two or more characters, never its single characters.
+    const parts = phraseWords(p);
+    const present = parts.filter((w) => lower.includes(w)).length;
+    return parts.length && present === parts.length ? 2 : present ? 1 : 0;
   }
   const words = target.words ?? [];
   if (!words.length) return 0;
@@ -262,8 +281,9 @@ export interface Piece { text: string; mark?: boolean }
 
 /**
  * The snippet of a block: about `length` characters around the first match,
- * marking only what matched the whole target (the phrase, or whole words),
- * never single characters of a Chinese query.
+ * marking only what matched the whole target (the phrase, or whole words;
+ * else the phrase's words of two or more characters), never single
+ * characters of a Chinese query.
  */
 export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   const ranges: [number, number][] = [];
@@ -271,6 +291,8 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   for (const t of targets) {
     if (t.numbers) continue;
     const needles = t.phrase ? [t.phrase.toLowerCase()] : t.words ?? [];
+    // A block without the phrase is marked at the phrase's words of two or more characters, never at single characters.
+    if (t.phrase && !lower.includes(needles[0]!)) needles.splice(0, 1, ...phraseWords(needles[0]!));
     for (const n of needles) {
       if (!n) continue;
       const re = t.phrase || HAN.test(n) ? new RegExp(escapeRe(n), 'gu') : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}[\\p{L}]*`, 'gu');

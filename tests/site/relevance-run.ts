@@ -17,6 +17,10 @@ import { CASES, KNOWN_MISSES, nearestHeading, type Kind, type RelevanceCase } fr
 export interface Answer {
   c: RelevanceCase;
   ours: string;
+  /** The first results listed by this project (up to 10, in order), for the top-3 measures. */
+  top: string[];
+  /** For each of `top`: whether the result shows what was typed (a glossary term, or a snippet marking more than one character). */
+  shows: boolean[];
   /** Results listed by this project. */
   count: number;
   /** The page named the words not found, or suggested terms: not a silent dead end. */
@@ -53,20 +57,22 @@ export async function buildPlainIndex(siteDir: string, outDir: string): Promise<
   }
 }
 
-async function askOurs(page: Page, url: string, base: string, c: RelevanceCase): Promise<Pick<Answer, 'ours' | 'count' | 'explained' | 'error'>> {
+async function askOurs(page: Page, url: string, base: string, c: RelevanceCase): Promise<Pick<Answer, 'ours' | 'top' | 'shows' | 'count' | 'explained' | 'error'>> {
   const errors: string[] = [];
   const onError = (e: Error) => errors.push(e.message);
   page.on('pageerror', onError);
   await page.goto(`${url}${c.locale}/search/?q=${encodeURIComponent(c.q)}`);
   const done = await page.waitForSelector('#search-results[data-state]', { state: 'attached', timeout: 20_000 }).then(() => true, () => false);
   page.off('pageerror', onError);
-  if (!done || errors.length) return { ours: '', count: 0, explained: false, error: errors.join('; ') || 'the search did not finish in 20 s' };
+  if (!done || errors.length) return { ours: '', top: [], shows: [], count: 0, explained: false, error: errors.join('; ') || 'the search did not finish in 20 s' };
   return page.evaluate((b) => {
-    const links = [...document.querySelectorAll('#search-results > li > a')].map((a) => a.getAttribute('href') ?? '');
+    const items = [...document.querySelectorAll<HTMLElement>('#search-results > li')];
+    const links = items.map((li) => li.querySelector(':scope > a')?.getAttribute('href') ?? '');
+    const shows = items.slice(0, 10).map((li) => li.dataset.kind === 'term' || [...li.querySelectorAll('mark')].some((m) => [...(m.textContent ?? '').trim()].length > 1));
     const suggestions = document.getElementById('search-suggestions');
     const notice = document.getElementById('search-status')?.dataset.notice;
-    return { ours: links[0] ?? '', count: links.length, explained: (!!suggestions && !suggestions.hidden) || !!notice, base: b };
-  }, base).then((r) => ({ ours: clean(r.ours, base), count: r.count, explained: r.explained }));
+    return { links: links.slice(0, 10), shows, count: links.length, explained: (!!suggestions && !suggestions.hidden) || !!notice, base: b };
+  }, base).then((r) => ({ ours: r.links[0] ? clean(r.links[0], base) : '', top: r.links.map((l) => clean(l, base)), shows: r.shows, count: r.count, explained: r.explained }));
 }
 
 async function askPlain(page: Page, url: string, base: string, c: RelevanceCase): Promise<Pick<Answer, 'plainPage' | 'plainHeading'>> {
@@ -110,6 +116,22 @@ export async function runRelevance(build: { dir: string; base: string }, plainDi
 export const hit = (a: Answer) => a.c.expect.includes(a.ours);
 /** Scored queries: negative queries have no right answer. */
 export const scored = (answers: Answer[]) => answers.filter((a) => a.c.kind !== 'negative');
+/** The rank (1-based) of the first expected result among this project's first results, or 0. */
+export const rank = (a: Answer) => a.top.findIndex((u) => a.c.expect.includes(u)) + 1;
+/** Whether an expected result is among the first three. */
+export const hit3 = (a: Answer) => rank(a) > 0 && rank(a) <= 3;
+/**
+ * Whether the 2nd and 3rd results (those listed) are relevant: an expected
+ * answer, or a result that shows what was typed (a glossary term, or a block
+ * whose snippet marks the phrase, a whole word or a synonym, never a single
+ * character of a Chinese query).
+ */
+export const nextRelevant = (a: Answer) => a.top.slice(1, 3).every((u, i) => a.c.expect.includes(u) || a.shows[i + 1]);
+/** Mean reciprocal rank over the first 10 results. */
+export function mrr(answers: Answer[]): number {
+  const list = scored(answers);
+  return list.length ? list.reduce((n, a) => n + (rank(a) ? 1 / rank(a) : 0), 0) / list.length : 0;
+}
 /** Precision@1 of a scoring rule over the scored queries. */
 export function precision(answers: Answer[], rule: (a: Answer) => boolean): number {
   const list = scored(answers);
@@ -119,6 +141,7 @@ const page = (u: string) => u.split('#')[0]!;
 /** The rules the report compares: exact block or term page, the heading above it, the page. */
 export const RULES = {
   oursExact: hit,
+  oursTop3: hit3,
   oursHeading: (a: Answer) => a.c.expect.some((e) => nearestHeading(e) === nearestHeading(a.ours)),
   oursPage: (a: Answer) => a.c.expect.some((e) => page(e) === page(a.ours)),
   plainHeading: (a: Answer) => a.c.expect.some((e) => nearestHeading(e) === nearestHeading(a.plainHeading)),
@@ -135,7 +158,8 @@ export function failures(answers: Answer[]): string[] {
       continue;
     }
     if (a.c.kind === 'negative') {
-      if (!a.count && !a.explained) out.push(`${key}: nothing found and nothing said (no missing words, no suggestions)`);
+      // Nothing on the site answers: results may be listed only with a word the page says it did not find (never loose matches passed off as answers).
+      if (!a.explained) out.push(`${key}: ${a.count ? `${a.count} results (first ${a.ours}) and nothing said about words not found` : 'nothing found and nothing said (no missing words, no suggestions)'}`);
       continue;
     }
     if (!a.count) out.push(`${key}: no result, but the answer ${a.c.expect[0]} is on the site`);

@@ -214,10 +214,23 @@ describe('ranking blocks by what matched', () => {
     expect(matchTier('helped Gree Electric resume work', t('Gree'))).toBe(4);
     expect(matchTier('3 national green factories', t('Gree'))).toBe(2);
   });
-  it('a Chinese phrase must be adjacent to count as exact; its characters apart count less', () => {
+  it('a Chinese phrase must be adjacent to count as exact; its words apart count less, its single characters not at all', () => {
     expect(matchTier('利用22天时间帮助富士康招聘员工', { phrase: '富士康', boost: 0 })).toBe(4);
-    expect(matchTier('富裕的士兵康复', { phrase: '富士康', boost: 0 })).toBe(2);
+    expect(matchTier('帮助富士康招聘了一批新员工', { phrase: '富士康招聘员工', boost: 0 })).toBe(2);
+    expect(matchTier('帮助富士康扩产', { phrase: '富士康招聘员工', boost: 0 })).toBe(1);
+    expect(matchTier('富裕的士兵康复', { phrase: '富士康', boost: 0 })).toBe(0);
     expect(matchTier('康复', { phrase: '富士康', boost: 0 })).toBe(0);
+  });
+  it('a block holding only single characters of a Chinese query ranks below the blocks holding the phrase or its words, and is not marked at them (專精特新 on zh-hant)', () => {
+    const target = [{ phrase: '專精特新', boost: 0 }];
+    const phrase = { id: 's3-1-p1', heading: false, text: '培育“專精特新”中小企業不低於150家', numbers: [] };
+    const word = { id: 'a', heading: false, text: '支持企業走專精發展道路', numbers: [] };
+    const chars = { id: 's2-5-p1-pt1', heading: false, text: '推動中小企業特色發展，新增國家級企業技術中心', numbers: [] };
+    expect(scoreBlock(phrase, target)).toBeGreaterThan(scoreBlock(word, target));
+    expect(scoreBlock(word, target)).toBeGreaterThan(scoreBlock(chars, target));
+    expect(scoreBlock(chars, target)).toBe(0);
+    expect(snippet(word.text, target).filter((p) => p.mark).map((p) => p.text)).toEqual(['專精']);
+    expect(snippet(chars.text, target).some((p) => p.mark)).toBe(false);
   });
   it('numbers match the tokens stored with the block, not digits in passing', () => {
     expect(matchTier('完成9617家企业', { numbers: ['n9617'], boost: 0 }, ['n9617'])).toBe(4);
