@@ -7,7 +7,7 @@
  * phrase, whole words, prefixes, a heading). Pure, so it is unit-tested.
  */
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
-import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
+import type { Lexicon, LexiconTerm, PackedLexicon } from '../../scripts/lib/search-data';
 
 /** One way of matching the query in a block's text: a Chinese phrase, English words, or number tokens. */
 export interface Target {
@@ -56,6 +56,12 @@ export interface QueryPlan {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** The lexicon as the search page uses it, from the lexicon file (packLexicon in scripts/lib/search-data.ts): each term's title, URL and subtitle language restored from the locale and its id. */
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  const subtitleLang = packed.locale === 'en' ? 'zh-Hans' : 'en';
+  return { ...packed, terms: packed.terms.map((t) => ({ ...t, title: t.query, url: `${packed.locale}/glossary/${t.id}/`, subtitleLang })) };
+}
 
 /** Maps each character through the locale's fold map (Traditional → Simplified or back). */
 export function foldScript(text: string, fold: Record<string, string>): string {
@@ -252,8 +258,16 @@ export function pageBlocks(anchors: Anchor[]): PageBlock[] {
   return blocks;
 }
 
+/** Blocks around the letter proper (salutation, closing formulas, signature, date, contact lines): a name found there (a bureau on a contact line) ranks below the same match in the letter's text. */
+const AROUND_LETTER = /^(salutation|greeting|closing|signature|date|contact)(-\d+)?$/;
+
 /** A block's rank for a plan: the best tier over its targets (synonyms scaled below every exact match), a heading bonus, and how often the words occur. */
 export function scoreBlock(block: PageBlock, targets: Target[]): number {
+  const score = bestTier(block, targets);
+  return score > 0 && AROUND_LETTER.test(block.id) ? Math.max(score - 1, 0.05) : score;
+}
+
+function bestTier(block: PageBlock, targets: Target[]): number {
   let best = 0;
   for (const t of targets) {
     const tier = matchTier(block.text, t, block.numbers);
@@ -321,6 +335,20 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   if (start > 0) pieces.unshift({ text: '…' });
   if (end < text.length) pieces.push({ text: '…' });
   return pieces;
+}
+
+/**
+ * Whether a glossary term record really matches what was searched, not by
+ * one shared character or a prefix: its text holds the Chinese query, one of
+ * its words of two or more characters, a whole Latin word of the query or of a
+ * synonym searched, or the number typed as a whole token.
+ */
+export function termMatches(content: string, plan: QueryPlan, fold: Record<string, string> = {}): boolean {
+  const text = foldScript(content, fold).toLowerCase();
+  const han = [plan.folded, ...plan.synonyms].filter((q) => HAN.test(q)).flatMap((q) => q.split(/\s+/)).map((q) => foldScript(q, fold).toLowerCase());
+  if (han.some((q) => [...q].length >= 2 && (text.includes(q) || phraseWords(q).some((w) => text.includes(w))))) return true;
+  const words = [...plan.words, ...plan.synonyms.filter((q) => !HAN.test(q)).flatMap(latinWords), ...(plan.han ? [] : latinWords(plan.raw))].filter((w) => !HAN.test(w) && w.length >= 2);
+  return words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${wordPattern(w)}(?![\\p{L}\\p{N}])`, 'u').test(text));
 }
 
 /** Character bigrams of a normalised form (single characters for one-character forms). */

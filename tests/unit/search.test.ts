@@ -3,8 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
-import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
-import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, type Anchor } from '../../src/scripts/search-core.ts';
+import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, packLexicon, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
+import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, termMatches, unpackLexicon, type Anchor } from '../../src/scripts/search-core.ts';
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
 import { relativeUrl, runSearch, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
 import { toTraditional } from '../../scripts/lib/hant.ts';
@@ -358,6 +358,20 @@ describe('search records', () => {
     expect(Object.keys(lex.pinyin).length).toBeLessThanOrEqual(600);
   });
 
+  it('the lexicon file leaves out what the browser derives, and unpacks to the lexicon built', () => {
+    for (const l of ['en', 'zh-hans', 'zh-hant'] as const) {
+      const built = lexicon(l);
+      const packed = JSON.parse(JSON.stringify(packLexicon(built)));
+      expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(built).length);
+      expect(packed.terms[0]).not.toHaveProperty('url');
+      expect(unpackLexicon(packed)).toEqual(built);
+    }
+  });
+  it('a name on a contact line ranks below the same name in the letter', () => {
+    const target = [{ phrase: '新密', boost: 0 }];
+    expect(scoreBlock({ id: 'contact', heading: false, text: '联系单位:新密市住房和城乡建设局', numbers: [] }, target)).toBeLessThan(scoreBlock({ id: 's2-7-p1-pt1', heading: false, text: '帮助新密企业招聘', numbers: [] }, target));
+    expect(scoreBlock({ id: 'contact-2', heading: false, text: '新密', numbers: [] }, target)).toBeGreaterThan(0);
+  });
   it('result URLs become relative to the base whether or not Pagefind prefixed it', () => {
     expect(relativeUrl('/policy/en/replies/x/s1/#s1-p1', '/policy/')).toBe('en/replies/x/s1/#s1-p1');
     expect(relativeUrl('/en/glossary/a/', '/')).toBe('en/glossary/a/');
@@ -406,7 +420,7 @@ function fakePagefind(pages: FakePage[], terms: FakeTerm[], base = '/') {
       if (!kind || kind === 'term') {
         for (const t of terms) {
           if (!languages.has(t.lang) || !matches(t.content, q ?? '')) continue;
-          out.push({ id: t.url, data: async () => (loads.push(t.url), { url: `${base}${t.url}`, meta: { title: t.title, def: t.def } }) });
+          out.push({ id: t.url, data: async () => (loads.push(t.url), { url: `${base}${t.url}`, content: t.content, meta: { title: t.title, def: t.def } }) });
         }
       }
       return { results: out };
@@ -490,6 +504,19 @@ describe('runSearch', () => {
     expect(urls((await runSearch(pf, '/', planQuery('incentives', lexicon('en')), lexicon('en'), 'Term')).hits)).toEqual([`en/${R}/s2/#b`, `en/${R}/s1/#a`]);
   });
 
+  it('a term record Pagefind found by one shared character or a prefix is no result: 量子计算机 says what was not found', async () => {
+    const lex = lexicon('zh-hans');
+    const terms: FakeTerm[] = [{ url: 'zh-hans/glossary/t/', lang: 'zh-hans', title: '双重预防体系', content: '双重预防体系 安全风险分级管控和隐患排查治理机制 子系统 计量 核算', def: 'd' }];
+    const { pf } = fakePagefind([{ url: 'zh-hans/replies/r/s1/', lang: 'zh-hans', blocks: [{ id: 's1-p1', text: '推进量化融合，建设子公司算力中心和机房，统计' }] }], terms);
+    const results = await runSearch(pf, '/', planQuery('量子计算机', lex), lex, '术语');
+    expect(results.hits).toEqual([]);
+    expect(results.notice?.missing).toEqual(['量子计算机']);
+    // The same record is a result when it holds a word of the query.
+    expect(termMatches(terms[0]!.content, planQuery('安全风险', lex))).toBe(true);
+    expect(termMatches(terms[0]!.content, planQuery('量子计算机', lex))).toBe(false);
+    expect(termMatches('Green finance: loans for pollution treatment', planQuery('treatment', lexicon('en')))).toBe(true);
+    expect(termMatches('Green finance: loans for pollution treatments', planQuery('treat', lexicon('en')))).toBe(false);
+  });
   it('suggests glossary terms when nothing at all is found', async () => {
     const { pf } = fakePagefind([en('s1', [{ id: 'a', text: 'nothing' }])], []);
     const results = await runSearch(pf, '/', planQuery('zhuanjingtexing xyz', lexicon('en')), lexicon('en'), 'Term');
