@@ -248,6 +248,9 @@ export interface SearchPageInput {
   blocks: SearchBlock[];
 }
 
+/** Full-width digits and percent signs (５０％, 50﹪) as ASCII in the indexed text, so a number typed as usual (50%) finds the block however the source wrote it. */
+const asciiNumbers = (s: string) => s.replace(/[\uFF10-\uFF19\uFF05\uFE6A]/g, (c) => c.normalize('NFKC'));
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The URL of a reply page relative to the site base (what results link to, before `#<block id>`). */
@@ -275,7 +278,7 @@ export function pageRecords(input: SearchPageInput): SearchPage[] {
       .map((b) => {
         const tag = b.kind === 'heading' ? 'h2' : b.kind === 'subheading' ? 'h3' : 'p';
         const numbers = [...new Set(b.numbers.map(numberToken))];
-        return `<${tag} id="${escapeHtml(b.id)}">${escapeHtml(b.text[locale])}</${tag}>${numbers.length ? `<p id="${escapeHtml(b.id)}${EXTRA_SUFFIX}">${numbers.join(' ')}</p>` : ''}`;
+        return `<${tag} id="${escapeHtml(b.id)}">${escapeHtml(asciiNumbers(b.text[locale]))}</${tag}>${numbers.length ? `<p id="${escapeHtml(b.id)}${EXTRA_SUFFIX}">${numbers.join(' ')}</p>` : ''}`;
       })
       .join('\n');
     const meta: Record<string, string> = { title: input.title[locale], crumb: input.crumb[locale], ...(Object.keys(figures).length ? { fig: JSON.stringify(figures) } : {}), alt: JSON.stringify(Object.fromEntries(locales.map((l) => [l, [input.title[l], input.crumb[l]]]))) };

@@ -319,9 +319,10 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   let start = Math.max(0, first - Math.floor(length / 3));
   let end = Math.min(text.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
-  // Start and end at a word boundary in Latin text.
-  if (start > 0 && /\w/.test(text[start - 1] ?? '')) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length && /\w/.test(text[end] ?? '')) end = Math.max(text.lastIndexOf(' ', end), start + 1);
+  // Start and end at a word boundary in Latin text (Chinese has no spaces: a digit at the cut must not shrink the snippet to a character).
+  const space = (from: number) => text.indexOf(' ', from);
+  if (start > 0 && /\w/.test(text[start - 1] ?? '') && space(start) >= 0 && space(start) < first) start = space(start) + 1;
+  if (end < text.length && /\w/.test(text[end] ?? '') && text.lastIndexOf(' ', end) > Math.max(start, first)) end = text.lastIndexOf(' ', end);
   const pieces: Piece[] = [];
   let at = start;
   for (const [s, e] of ranges) {

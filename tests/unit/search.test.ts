@@ -269,6 +269,14 @@ describe('ranking blocks by what matched', () => {
     const en = snippet('Banks and bank loans and banking.', [{ words: ['bank', 'loans'], boost: 0 }]);
     expect(en.filter((p) => p.mark).map((p) => p.text)).toEqual(['Banks', 'bank', 'loans', 'banking']);
   });
+  it('a snippet of Chinese text cut at a digit keeps its length and its mark (it was “…中…”)', () => {
+    const text = '一是积极培育创新平台。建成省级制造业创新中心4家、市级5家,黎明重工成为国家质量标杆企业,尚合企业孵化器获评国家小型微型企业“双创”示范基地。新增省级质量标杆11家、工业设计中心10家、技术创新示范企业5家和市级企业技术中心62家、“专精特新”中小企业143家。2020年,全市高技术产业增加值增长12.7%。';
+    for (const length of [60, 90, 120]) {
+      const pieces = snippet(text, [{ phrase: '专精特新', boost: 0 }], length);
+      expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['专精特新']);
+      expect(pieces.map((p) => p.text).join('').length).toBeGreaterThan(length / 2);
+    }
+  });
   it('suggests the glossary terms closest to a query that found nothing', () => {
     expect(suggestTerms('zhuanjingtexing', lexicon('en')).map((t) => t.id)[0]).toBe('zhuan-jing-te-xin');
     expect(suggestTerms('亩均论', lexicon('zh-hans')).map((t) => t.id)).toContain('mu-jun-lun-ying-xiong');
@@ -281,6 +289,12 @@ describe('search records', () => {
   const { search, figures } = runPipeline(content, { synonyms });
   const pages = search.records.filter(isSearchPage);
 
+  it('indexes full-width and small percent signs and digits as ASCII, so 50% finds 50﹪ and ５０％', () => {
+    const text = { en: '覆盖率只有50﹪', 'zh-hans': '覆盖率只有50﹪，另有５０％', 'zh-hant': '覆蓋率只有50﹪' };
+    const [en, hans] = pageRecords({ slug: 'x', page: 'body', title: { en: 't', 'zh-hans': 't', 'zh-hant': 't' }, crumb: { en: 'c', 'zh-hans': 'c', 'zh-hant': 'c' }, blocks: [{ id: 'body-p1', kind: 'paragraph', text, numbers: [] }] });
+    expect(en!.html).toContain('覆盖率只有50%<');
+    expect(hans!.html).toContain('覆盖率只有50%，另有50%<');
+  });
   it('a term record is in the locale script and language, with the kind filter only and its definition as meta', () => {
     const term = glossary.terms.find((x) => x.id === 'mu-jun-lun-ying-xiong')!;
     const r = termRecord(term, 'zh-hant');
