@@ -45,8 +45,8 @@ export const SEED_SLUG = 'zhengzhou-2021-20210574';
 export const TEST_CONTENT = '.test-dist/content';
 const REAL = join('tests', 'fixtures', 'real-replies');
 
-/** Copies content/ and the chosen real replies (their source.txt) into TEST_CONTENT. */
-function assembleContent(): void {
+/** Copies content/ and the chosen real replies (their source.txt) into TEST_CONTENT; `npm run relevance` builds from it too. */
+export function assembleContent(): void {
   rmSync(TEST_CONTENT, { recursive: true, force: true });
   cpSync('content', TEST_CONTENT, { recursive: true });
   for (const slug of TEST_REPLIES) {
@@ -77,7 +77,7 @@ function inputsHash(): string {
 }
 
 /** `npm run check -- --strict` over content/: the repository's own content has no finding. */
-function checkContent(): void {
+export function checkContent(): void {
   execFileSync(process.execPath, ['scripts/check.ts', '--strict'], { stdio: 'inherit', env: { ...userEnv(), CONTENT_DIR: 'content' } });
 }
 

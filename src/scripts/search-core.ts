@@ -176,6 +176,9 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where a Latin word or a number starts and ends: not inside other letters or digits, but next to Chinese characters. */
+const WORD_START = '(?<!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
+const WORD_END = '(?!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
 /** English inflections accepted as the same whole word: plural, possessive. */
 const INFLECTION = "(?:s|es|'s|’s)?";
 /** A word with its inflections, whether typed in the singular or the plural: factory, factories, factory's. */
@@ -219,8 +222,9 @@ export function matchTier(text: string, target: Target, numbers: string[] = []):
   }
   const words = target.words ?? [];
   if (!words.length) return 0;
-  const b = '(?<![\\p{L}\\p{N}])';
-  const e = '(?![\\p{L}\\p{N}])';
+  // Word boundaries of Latin words and numbers; a Chinese character next to them is a boundary (只有50%).
+  const b = WORD_START;
+  const e = WORD_END;
   const han = words.some((w) => HAN.test(w));
   if (words.length > 1 && !han && new RegExp(`${b}${words.map(wordPattern).join('[\\s\\p{P}]+')}${e}`, 'u').test(lower)) return 4;
   // Chinese has no spaces between words: a Chinese word counts as whole wherever it occurs.
@@ -349,7 +353,7 @@ export function termMatches(content: string, plan: QueryPlan, fold: Record<strin
   const han = [plan.folded, ...plan.synonyms].filter((q) => HAN.test(q)).flatMap((q) => q.split(/\s+/)).map((q) => foldScript(q, fold).toLowerCase());
   if (han.some((q) => [...q].length >= 2 && (text.includes(q) || phraseWords(q).some((w) => text.includes(w))))) return true;
   const words = [...plan.words, ...plan.synonyms.filter((q) => !HAN.test(q)).flatMap(latinWords), ...(plan.han ? [] : latinWords(plan.raw))].filter((w) => !HAN.test(w) && w.length >= 2);
-  return words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${wordPattern(w)}(?![\\p{L}\\p{N}])`, 'u').test(text));
+  return words.some((w) => new RegExp(`${WORD_START}${wordPattern(w)}${WORD_END}`, 'u').test(text));
 }
 
 /** Character bigrams of a normalised form (single characters for one-character forms). */

@@ -262,7 +262,11 @@ export const CASES: RelevanceCase[] = [...SEED_CASES, ...REAL_REPLY_CASES];
  * here rather than hidden by the threshold, so that a query that passes today
  * and fails tomorrow fails the test. Key: `<locale> <query>`.
  */
-export const KNOWN_MISSES: Record<string, string> = {};
+export const KNOWN_MISSES: Record<string, string> = {
+  'zh-hans tingchechang': '停车场 occurs once in the replies, and pinyin is kept only for words that occur at least twice (the pinyin map is part of the first search)',
+  'en parking lots': 'the reply is untranslated: English reaches it only through a synonym, and the English index keeps untranslated Chinese as unsegmented runs, so a Chinese synonym cannot be found there either',
+  'en sewage treatment': 'the reply is untranslated: English reaches it only through a synonym, and the English index keeps untranslated Chinese as unsegmented runs, so a Chinese synonym cannot be found there either',
+};
 
 /** The heading a block sits under (its subsection `s2-2`, else its section `s2`): where plain Pagefind's sub-results can point at best. */
 export function nearestHeading(url: string): string {

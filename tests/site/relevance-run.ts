@@ -176,7 +176,7 @@ export function relevanceReport(answers: Answer[], note = ''): string {
   const list = scored(answers);
   const blockAnswers = list.filter((a) => a.c.expect.some((e) => e.includes('#'))).length;
   return [
-    '# Search relevance (precision@1)',
+    '# Search relevance (precision@1 and the top 3)',
     '',
     'Written by `npm run relevance` (scripts/relevance.ts) from tests/site/relevance-queries.ts, against the built site in headless Chromium; `npm test` runs the same queries and asserts, but writes nothing.',
     note,
@@ -191,20 +191,25 @@ export function relevanceReport(answers: Answer[], note = ''): string {
     `| precision@1, the heading above the block (or the term page) | ${f(precision(answers, RULES.oursHeading))} | ${f(precision(answers, RULES.plainHeading))} |`,
     `| precision@1, right page | ${f(precision(answers, RULES.oursPage))} | ${f(precision(answers, RULES.plainPage))} |`,
     `| queries with no result (of ${list.length}) | ${list.filter((a) => !a.count).length} | ${list.filter((a) => !a.plainPage).length} |`,
+    `| expected answer among the first 3 (exact block or term page) | ${f(precision(answers, hit3))} | |`,
+    `| mean reciprocal rank of the expected answer (first 10 results) | ${f(mrr(answers))} | |`,
+    `| 2nd and 3rd results relevant | ${f(precision(answers, nextRelevant))} | |`,
     '',
-    '| kind | queries | this project: exact | zero results | plain Pagefind: heading | page | zero results |',
-    '|---|---|---|---|---|---|---|',
+    'Top 3: a query scores when its expected block or term page is among the first three results. The 2nd and 3rd results (those listed) are relevant when each is an expected answer, a glossary term, or a block whose snippet marks what was typed (the phrase, a whole word, a word of two or more characters of a Chinese query, a synonym), never a single character.',
+    '',
+    '| kind | queries | this project: exact | in top 3 | 2nd–3rd relevant | zero results | plain Pagefind: heading | page | zero results |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...kinds.map((k) => {
       const mine = answers.filter((a) => a.c.kind === k);
-      if (k === 'negative') return `| ${k} | ${mine.length} | ${mine.filter((a) => a.count || a.explained).length} explained | ${mine.filter((a) => !a.count).length} | | | ${mine.filter((a) => !a.plainPage).length} |`;
-      return `| ${k} | ${mine.length} | ${mine.filter(RULES.oursExact).length} | ${mine.filter((a) => !a.count).length} | ${mine.filter(RULES.plainHeading).length} | ${mine.filter(RULES.plainPage).length} | ${mine.filter((a) => !a.plainPage).length} |`;
+      if (k === 'negative') return `| ${k} | ${mine.length} | ${mine.filter((a) => a.explained).length} explained | | | ${mine.filter((a) => !a.count).length} | | | ${mine.filter((a) => !a.plainPage).length} |`;
+      return `| ${k} | ${mine.length} | ${mine.filter(RULES.oursExact).length} | ${mine.filter(hit3).length} | ${mine.filter(nextRelevant).length} | ${mine.filter((a) => !a.count).length} | ${mine.filter(RULES.plainHeading).length} | ${mine.filter(RULES.plainPage).length} | ${mine.filter((a) => !a.plainPage).length} |`;
     }),
     '',
     `Known misses (listed in tests/site/relevance-queries.ts, not hidden by the threshold): ${Object.keys(KNOWN_MISSES).length ? Object.entries(KNOWN_MISSES).map(([k, why]) => `\`${k}\` (${why})`).join('; ') : 'none'}.`,
     '',
-    '| locale | kind | query | expected | this project | plain Pagefind (heading) |',
-    '|---|---|---|---|---|---|',
-    ...answers.map((a) => `| ${a.c.locale} | ${a.c.kind} | ${a.c.q} | ${a.c.expect.length ? a.c.expect.map((e) => `\`${e}\``).join(' or ') : '(none)'} | ${a.c.kind === 'negative' ? (a.count ? `${a.count} results` : a.explained ? 'explained' : '✗ silent') : mark(hit(a), a.ours)} | ${a.c.kind === 'negative' ? '' : mark(RULES.plainHeading(a), a.plainHeading)} |`),
+    '| locale | kind | query | expected | this project | rank of the answer | plain Pagefind (heading) |',
+    '|---|---|---|---|---|---|---|',
+    ...answers.map((a) => `| ${a.c.locale} | ${a.c.kind} | ${a.c.q} | ${a.c.expect.length ? a.c.expect.map((e) => `\`${e}\``).join(' or ') : '(none)'} | ${a.c.kind === 'negative' ? `${a.count ? `${a.count} results, ` : ''}${a.explained ? 'explained' : '✗ silent'}` : mark(hit(a), a.ours)} | ${a.c.kind === 'negative' ? '' : rank(a) || '–'} | ${a.c.kind === 'negative' ? '' : mark(RULES.plainHeading(a), a.plainHeading)} |`),
     '',
   ].join('\n');
 }

@@ -232,6 +232,11 @@ describe('ranking blocks by what matched', () => {
     expect(snippet(word.text, target).filter((p) => p.mark).map((p) => p.text)).toEqual(['專精']);
     expect(snippet(chars.text, target).some((p) => p.mark)).toBe(false);
   });
+  it('a number or Latin word next to Chinese characters is a whole word (只有50%), inside digits it is not', () => {
+    expect(matchTier('覆盖率只有50%,还有', { words: ['50'], boost: 0 })).toBe(4);
+    expect(matchTier('共有500家', { words: ['50'], boost: 0 })).toBe(2);
+    expect(matchTier('建成5G基站', { words: ['5g'], boost: 0 })).toBe(4);
+  });
   it('numbers match the tokens stored with the block, not digits in passing', () => {
     expect(matchTier('完成9617家企业', { numbers: ['n9617'], boost: 0 }, ['n9617'])).toBe(4);
     expect(matchTier('完成9617家企业', { numbers: ['n96'], boost: 0 }, ['n9617'])).toBe(0);
