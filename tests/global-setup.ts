@@ -38,9 +38,6 @@ const STAMP = '.test-dist/inputs.sha256';
  */
 export const TEST_REPLIES = ['huainan-transport-2023', 'xinmi-housing-2022', 'baoji-env-2019-partial', 'yunnan-gxw-2017'] as const;
 
-/** The slug of the translated seed reply, which tests that need one reply select by name (the builds hold others too). */
-export const SEED_SLUG = 'zhengzhou-2021-20210574';
-
 /** The content folder of the test builds: content/ plus TEST_REPLIES. */
 export const TEST_CONTENT = '.test-dist/content';
 const REAL = join('tests', 'fixtures', 'real-replies');

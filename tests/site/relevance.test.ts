@@ -2,7 +2,8 @@
  * Relevance suite, in real Chromium against both test builds (at `/` and
  * under `/policy/`): every query of tests/site/relevance-queries.ts must rank
  * its expected result first (known misses are listed there, not hidden by the
- * threshold), no query whose answer is on the site may find nothing, negative
+ * threshold), no query whose answer is on the site may find nothing (unless it
+ * is a listed known miss, counted in the report's zero-result column), negative
  * queries must say what was not found, and precision@1 must stay ≥ 0.95.
  * Writes nothing: `npm run relevance` writes bench/results/relevance.md.
  */
