@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
-import { loadSynonyms, type Synonyms } from './search-data.ts';
+import { loadSynonyms, packLexicon, type Synonyms } from './search-data.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { lastChanges, statusReport, type StatusReport } from './status.ts';
@@ -67,7 +67,7 @@ export function siteFiles(result: Omit<PipelineResult, 'search'> & { search?: Pi
   out.set('ui.json', uiJson());
   if (result.search) {
     out.set('search/records.json', JSON.stringify(result.search.records));
-    for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(lexicon));
+    for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(packLexicon(lexicon)));
   }
   out.set('status.json', JSON.stringify({ generated: GENERATED_NOTICE, ...status }));
   return out;

@@ -179,6 +179,7 @@ export function buildLexicon(
   extra: { pinyin?: Record<string, string>; synonyms?: Synonyms; toHant?: (s: string) => string } = {},
 ): Lexicon {
   const script = (s: string) => (locale === 'zh-hant' && extra.toHant && /\p{Script=Han}/u.test(s) ? extra.toHant(s) : s);
+  const fold = (s: string) => [...s].map((c) => maps.t2s[c] ?? c).join('');
   return {
     locale,
     t2s: maps.t2s,
@@ -190,11 +191,27 @@ export function buildLexicon(
       subtitle: locale === 'en' ? t.zh : t.en,
       subtitleLang: locale === 'en' ? 'zh-Hans' : 'en',
       url: `${locale}/glossary/${t.id}/`,
-      forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, t.pinyinPlain.replace(/v/g, 'u'), ...t.aliases.map(plainPinyin)].map(normalizeQuery).filter((f) => f.length > 1))],
+      // Folded with t2s, as the browser folds every query before looking it up: a Traditional form that folds to the Simplified one is not shipped twice.
+      forms: [...new Set([t.zh, t.hant, ...t.aliases, ...t.aliasesHant, t.en, ...t.enAliases, t.pinyinPlain, t.pinyinPlain.replace(/v/g, 'u'), ...t.aliases.map(plainPinyin)].map((f) => fold(normalizeQuery(f))).filter((f) => f.length > 1))],
     })),
     pinyin: extra.pinyin ?? {},
     synonyms: (extra.synonyms ?? []).map((s) => ({ words: [...new Set(s.words.map((w) => normalizeQuery(w)))], also: s.also.map(script), ...(s.term ? { term: s.term } : {}) })),
   };
+}
+
+/** A glossary term as the lexicon file carries it: without what the browser derives from the locale and the id (title = query, url, subtitleLang). */
+export type PackedTerm = Omit<LexiconTerm, 'title' | 'url' | 'subtitleLang'>;
+/** The lexicon file's content. */
+export type PackedLexicon = Omit<Lexicon, 'terms'> & { terms: PackedTerm[] };
+
+/**
+ * The lexicon as written to `search/lexicon.<locale>.json`: each term without
+ * the fields the browser rebuilds (unpackLexicon in src/scripts/search-core.ts),
+ * so the first search downloads them once per locale instead of once per term
+ * (about 1.2 KB gzip of the seed site's 15 KB lexicon).
+ */
+export function packLexicon(lexicon: Lexicon): PackedLexicon {
+  return { ...lexicon, terms: lexicon.terms.map(({ title: _title, url: _url, subtitleLang: _lang, ...rest }) => rest) };
 }
 
 /**
@@ -238,6 +255,9 @@ export interface SearchPageInput {
   blocks: SearchBlock[];
 }
 
+/** Full-width digits and percent signs (５０％, 50﹪) as ASCII in the indexed text, so a number typed as usual (50%) finds the block however the source wrote it. */
+const asciiNumbers = (s: string) => s.replace(/[\uFF10-\uFF19\uFF05\uFE6A]/g, (c) => c.normalize('NFKC'));
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The URL of a reply page relative to the site base (what results link to, before `#<block id>`). */
@@ -252,9 +272,9 @@ export function pageUrl(locale: LocaleId, slug: string, page: string): string {
  * `~n`, as number tokens (`n9617`, `n98d8`): searchable and counted as
  * the block's, never shown in a snippet. Pagefind keeps every element id
  * as an anchor with its word position, so the browser cuts the page's
- * fragment back into blocks. Titles and crumbs of all locales travel as
- * meta, so a result found in another language's index is shown in the
- * reader's.
+ * fragment back into blocks. Titles and crumbs of the other locales travel
+ * as meta (`alt`), so a result found in another language's index is shown in
+ * the reader's.
  */
 export function pageRecords(input: SearchPageInput): SearchPage[] {
   const figures: Record<string, number> = {};
@@ -265,10 +285,10 @@ export function pageRecords(input: SearchPageInput): SearchPage[] {
       .map((b) => {
         const tag = b.kind === 'heading' ? 'h2' : b.kind === 'subheading' ? 'h3' : 'p';
         const numbers = [...new Set(b.numbers.map(numberToken))];
-        return `<${tag} id="${escapeHtml(b.id)}">${escapeHtml(b.text[locale])}</${tag}>${numbers.length ? `<p id="${escapeHtml(b.id)}${EXTRA_SUFFIX}">${numbers.join(' ')}</p>` : ''}`;
+        return `<${tag} id="${escapeHtml(b.id)}">${escapeHtml(asciiNumbers(b.text[locale]))}</${tag}>${numbers.length ? `<p id="${escapeHtml(b.id)}${EXTRA_SUFFIX}">${numbers.join(' ')}</p>` : ''}`;
       })
       .join('\n');
-    const meta: Record<string, string> = { title: input.title[locale], crumb: input.crumb[locale], ...(Object.keys(figures).length ? { fig: JSON.stringify(figures) } : {}), alt: JSON.stringify(Object.fromEntries(locales.map((l) => [l, [input.title[l], input.crumb[l]]]))) };
+    const meta: Record<string, string> = { title: input.title[locale], crumb: input.crumb[locale], ...(Object.keys(figures).length ? { fig: JSON.stringify(figures) } : {}), alt: JSON.stringify(Object.fromEntries(locales.filter((l) => l !== locale).map((l) => [l, [input.title[l], input.crumb[l]]]))) };
     const hasFigures = Object.keys(figures).length > 0;
     const head = [
       ...Object.entries(meta).map(([k, v]) => `<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`),

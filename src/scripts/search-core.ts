@@ -7,7 +7,7 @@
  * phrase, whole words, prefixes, a heading). Pure, so it is unit-tested.
  */
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
-import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
+import type { Lexicon, LexiconTerm, PackedLexicon } from '../../scripts/lib/search-data';
 
 /** One way of matching the query in a block's text: a Chinese phrase, English words, or number tokens. */
 export interface Target {
@@ -56,6 +56,12 @@ export interface QueryPlan {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** The lexicon as the search page uses it, from the lexicon file (packLexicon in scripts/lib/search-data.ts): each term's title, URL and subtitle language restored from the locale and its id. */
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  const subtitleLang = packed.locale === 'en' ? 'zh-Hans' : 'en';
+  return { ...packed, terms: packed.terms.map((t) => ({ ...t, title: t.query, url: `${packed.locale}/glossary/${t.id}/`, subtitleLang })) };
+}
 
 /** Maps each character through the locale's fold map (Traditional → Simplified or back). */
 export function foldScript(text: string, fold: Record<string, string>): string {
@@ -170,6 +176,9 @@ export function planQuery(raw: string, lexicon: Lexicon): QueryPlan {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where a Latin word or a number starts and ends: not inside other letters or digits, but next to Chinese characters. */
+const WORD_START = '(?<!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
+const WORD_END = '(?!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
 /** English inflections accepted as the same whole word: plural, possessive. */
 const INFLECTION = "(?:s|es|'s|’s)?";
 /** A word with its inflections, whether typed in the singular or the plural: factory, factories, factory's. */
@@ -181,21 +190,41 @@ const wordPattern = (w: string) => {
   return `${escapeRe(w)}${INFLECTION}`;
 };
 
-/** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or a Chinese query's characters all present), 1 some words, 0 none. */
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const partsCache = new Map<string, string[]>();
+/**
+ * The words of a Chinese phrase that are at least two characters long (the
+ * browser's own segmenter, as for the pinyin of frequent words): what a block
+ * must hold to count as a partial match. A single character of the query is
+ * never a match on its own (中 of 专精特新 in any block about 中小企业).
+ */
+export function phraseWords(phrase: string): string[] {
+  let parts = partsCache.get(phrase);
+  if (!parts) {
+    const found = segmenter ? [...segmenter.segment(phrase)].map((s) => s.segment) : [phrase];
+    parts = [...new Set(found.filter((w) => [...w].length >= 2 && HAN.test(w) && w !== phrase))];
+    partsCache.set(phrase, parts);
+  }
+  return parts;
+}
+
+/** How well a block matches one target: 4 exact phrase (or number), 3 all words whole, 2 all words at least as prefixes (or every multi-character word of a Chinese phrase present), 1 some words (some multi-character words of the phrase), 0 none. */
 export function matchTier(text: string, target: Target, numbers: string[] = []): number {
   if (target.numbers) return target.numbers.some((n) => numbers.includes(n)) ? 4 : 0;
   const lower = text.toLowerCase();
   if (target.phrase) {
     const p = target.phrase.toLowerCase();
     if (lower.includes(p)) return 4;
-    const chars = [...p].filter((c) => HAN.test(c));
-    const present = chars.filter((c) => lower.includes(c)).length;
-    return present === chars.length && chars.length > 0 ? 2 : present >= Math.ceil(chars.length / 2) ? 1 : 0;
+    // Not the phrase: its words of two or more characters, never its single characters.
+    const parts = phraseWords(p);
+    const present = parts.filter((w) => lower.includes(w)).length;
+    return parts.length && present === parts.length ? 2 : present ? 1 : 0;
   }
   const words = target.words ?? [];
   if (!words.length) return 0;
-  const b = '(?<![\\p{L}\\p{N}])';
-  const e = '(?![\\p{L}\\p{N}])';
+  // Word boundaries of Latin words and numbers; a Chinese character next to them is a boundary (只有50%).
+  const b = WORD_START;
+  const e = WORD_END;
   const han = words.some((w) => HAN.test(w));
   if (words.length > 1 && !han && new RegExp(`${b}${words.map(wordPattern).join('[\\s\\p{P}]+')}${e}`, 'u').test(lower)) return 4;
   // Chinese has no spaces between words: a Chinese word counts as whole wherever it occurs.
@@ -233,8 +262,16 @@ export function pageBlocks(anchors: Anchor[]): PageBlock[] {
   return blocks;
 }
 
+/** Blocks around the letter proper (salutation, closing formulas, signature, date, contact lines): a name found there (a bureau on a contact line) ranks below the same match in the letter's text. */
+const AROUND_LETTER = /^(salutation|greeting|closing|signature|date|contact)(-\d+)?$/;
+
 /** A block's rank for a plan: the best tier over its targets (synonyms scaled below every exact match), a heading bonus, and how often the words occur. */
 export function scoreBlock(block: PageBlock, targets: Target[]): number {
+  const score = bestTier(block, targets);
+  return score > 0 && AROUND_LETTER.test(block.id) ? Math.max(score - 1, 0.05) : score;
+}
+
+function bestTier(block: PageBlock, targets: Target[]): number {
   let best = 0;
   for (const t of targets) {
     const tier = matchTier(block.text, t, block.numbers);
@@ -262,8 +299,9 @@ export interface Piece { text: string; mark?: boolean }
 
 /**
  * The snippet of a block: about `length` characters around the first match,
- * marking only what matched the whole target (the phrase, or whole words),
- * never single characters of a Chinese query.
+ * marking only what matched the whole target (the phrase, or whole words;
+ * else the phrase's words of two or more characters), never single
+ * characters of a Chinese query.
  */
 export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   const ranges: [number, number][] = [];
@@ -271,6 +309,8 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   for (const t of targets) {
     if (t.numbers) continue;
     const needles = t.phrase ? [t.phrase.toLowerCase()] : t.words ?? [];
+    // A block without the phrase is marked at the phrase's words of two or more characters, never at single characters.
+    if (t.phrase && !lower.includes(needles[0]!)) needles.splice(0, 1, ...phraseWords(needles[0]!));
     for (const n of needles) {
       if (!n) continue;
       const re = t.phrase || HAN.test(n) ? new RegExp(escapeRe(n), 'gu') : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}[\\p{L}]*`, 'gu');
@@ -283,9 +323,10 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   let start = Math.max(0, first - Math.floor(length / 3));
   let end = Math.min(text.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
-  // Start and end at a word boundary in Latin text.
-  if (start > 0 && /\w/.test(text[start - 1] ?? '')) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length && /\w/.test(text[end] ?? '')) end = Math.max(text.lastIndexOf(' ', end), start + 1);
+  // Start and end at a word boundary in Latin text (Chinese has no spaces: a digit at the cut must not shrink the snippet to a character).
+  const space = (from: number) => text.indexOf(' ', from);
+  if (start > 0 && /\w/.test(text[start - 1] ?? '') && space(start) >= 0 && space(start) < first) start = space(start) + 1;
+  if (end < text.length && /\w/.test(text[end] ?? '') && text.lastIndexOf(' ', end) > Math.max(start, first)) end = text.lastIndexOf(' ', end);
   const pieces: Piece[] = [];
   let at = start;
   for (const [s, e] of ranges) {
@@ -299,6 +340,20 @@ export function snippet(text: string, targets: Target[], length = 90): Piece[] {
   if (start > 0) pieces.unshift({ text: '…' });
   if (end < text.length) pieces.push({ text: '…' });
   return pieces;
+}
+
+/**
+ * Whether a glossary term record really matches what was searched, not by
+ * one shared character or a prefix: its text holds the Chinese query, one of
+ * its words of two or more characters, a whole Latin word of the query or of a
+ * synonym searched, or the number typed as a whole token.
+ */
+export function termMatches(content: string, plan: QueryPlan, fold: Record<string, string> = {}): boolean {
+  const text = foldScript(content, fold).toLowerCase();
+  const han = [plan.folded, ...plan.synonyms].filter((q) => HAN.test(q)).flatMap((q) => q.split(/\s+/)).map((q) => foldScript(q, fold).toLowerCase());
+  if (han.some((q) => [...q].length >= 2 && (text.includes(q) || phraseWords(q).some((w) => text.includes(w))))) return true;
+  const words = [...plan.words, ...plan.synonyms.filter((q) => !HAN.test(q)).flatMap(latinWords), ...(plan.han ? [] : latinWords(plan.raw))].filter((w) => !HAN.test(w) && w.length >= 2);
+  return words.some((w) => new RegExp(`${WORD_START}${wordPattern(w)}${WORD_END}`, 'u').test(text));
 }
 
 /** Character bigrams of a normalised form (single characters for one-character forms). */

@@ -6,11 +6,11 @@
  * words typed find nothing it relaxes the query, searches the other
  * language's index, and at last suggests glossary terms: never a silent dead end.
  */
-import { pageBlocks, planQuery, scoreBlock, snippet, suggestTerms, TERM_SCORE, latinWords, type Anchor, type Piece, type QueryPlan, type Target } from './search-core';
-import type { Lexicon, LexiconTerm } from '../../scripts/lib/search-data';
+import { pageBlocks, planQuery, unpackLexicon, scoreBlock, termMatches, snippet, suggestTerms, TERM_SCORE, latinWords, type Anchor, type Piece, type QueryPlan, type Target } from './search-core';
+import type { Lexicon, LexiconTerm, PackedLexicon } from '../../scripts/lib/search-data';
 
 /** What Pagefind returns for one record (page or glossary term) when its fragment is loaded. */
-export interface PagefindData { url: string; meta: Record<string, string>; anchors?: Anchor[]; filters?: Record<string, string[]> }
+export interface PagefindData { url: string; meta: Record<string, string>; content?: string; anchors?: Anchor[]; filters?: Record<string, string[]> }
 /** One Pagefind result before its fragment is loaded. */
 export interface Found { id: string; data(): Promise<PagefindData> }
 /** The part of Pagefind's API the page uses. */
@@ -149,7 +149,8 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   let notice: Notice | undefined;
   const exact = [plan.termText ?? '', plan.text, ...plan.numbers, ...(plan.pinyin && locale !== 'en' ? [`"${plan.pinyin}"`] : [])];
   let found = await gather(exact);
-  if (empty(found) && plan.fallback) found = await gather([plan.fallback]);
+  // Loosened Chinese only where Chinese is indexed as Chinese: the English index keeps an untranslated block's Chinese as one long word, so the English site goes to the Chinese index instead.
+  if (empty(found) && plan.fallback && locale !== 'en') found = await gather([plan.fallback]);
   const cross = async (language: string, queries: string[]) => {
     if (!options.addLanguage) return false;
     await options.addLanguage(language);
@@ -170,27 +171,29 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   if (empty(found) && plan.words.length > 1) {
     // Relax: drop the words no record contains, then the rarest, one at a time; at last any word.
     // A word counts as found where the reader looks first: in the replies' text (in glossary terms only when narrowed to terms).
+    // A Chinese word is looked up as a phrase: loose, Pagefind would count a page holding one of its characters.
+    const asTyped = (list: string[]) => list.map((w) => (/\p{Script=Han}/u.test(w) ? `"${w}"` : w)).join(' ');
     const counts = new Map<string, number>();
     for (const w of plan.words) {
-      const r = await ask(w);
+      const r = await ask(asTyped([w]));
       counts.set(w, wantPages ? r.pages.length : r.terms.length);
     }
     const missing = plan.words.filter((w) => !counts.get(w));
     let kept = plan.words.filter((w) => counts.get(w));
-    let r = kept.length && kept.length < plan.words.length ? await gather([kept.join(' ')]) : { pages: [], terms: [] };
+    let r = kept.length && kept.length < plan.words.length ? await gather([asTyped(kept)]) : { pages: [], terms: [] };
     const dropped: string[] = [];
     while (empty(r) && kept.length > 1) {
       const rarest = [...kept].sort((a, b) => counts.get(a)! - counts.get(b)!)[0]!;
       dropped.push(rarest);
       kept = kept.filter((w) => w !== rarest);
-      r = await gather([kept.join(' ')]);
+      r = await gather([asTyped(kept)]);
     }
     if (!empty(r)) {
       found = r;
       targets = [{ words: kept, boost: 0 }, ...plan.targets.filter((t) => t.synonym)];
       notice = { missing: [...missing, ...dropped], instead: kept.join(' ') };
     } else if (missing.length < plan.words.length) {
-      found = await gather(plan.words.filter((w) => counts.get(w)));
+      found = await gather(plan.words.filter((w) => counts.get(w)).map((w) => asTyped([w])));
       targets = plan.words.filter((w) => counts.get(w)).map((w) => ({ words: [w], boost: 0 }));
       notice = { missing, instead: plan.words.filter((w) => counts.get(w)).join(' ') };
     }
@@ -253,8 +256,16 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     const added: Hit[] = [];
     while (added.length < n && pending.length) {
       const take = pending.splice(0, n - added.length);
-      const hits = await Promise.all(take.map(async (i) => i.hit ?? termRecordHit(await i.term!.data(), base, lexicon, termLabel, shards)));
+      const hits = await Promise.all(
+        take.map(async (i) => {
+          if (i.hit) return i.hit;
+          const d = await i.term!.data();
+          // A term Pagefind found by a prefix or a single shared character is no answer.
+          return termMatches(d.content ?? '', plan, lexicon.t2s) ? termRecordHit(d, base, lexicon, termLabel, shards) : undefined;
+        }),
+      );
       for (const h of hits) {
+        if (!h) continue;
         // Two shards may use the same path (the same slug): a hit is its shard's base and its path.
         const key = `${h.site?.base ?? ''}${h.url}`;
         if (seen.has(key)) continue;
@@ -267,7 +278,11 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   };
   const results: SearchResults = { hits: [...lead], remaining: () => pending.length + (pages.length - nextPage), more, ...(notice ? { notice } : {}), suggestions: [] };
   await more(Math.max(0, (options.first ?? PAGE) - lead.length));
-  if (!results.hits.length) results.suggestions = suggestTerms(plan.raw, lexicon);
+  if (!results.hits.length) {
+    results.suggestions = suggestTerms(plan.raw, lexicon);
+    // Nothing at all: say which words were not found (the words typed, or the Chinese query whole).
+    if (!results.notice?.missing.length) results.notice = { missing: plan.words.length ? plan.words : [plan.folded] };
+  }
   return results;
 }
 
@@ -374,7 +389,7 @@ export async function startSearchPage(): Promise<void> {
   if (!q) return;
   status.textContent = strings.loading!;
   const [lexicon, pf] = await Promise.all([
-    fetch(`${base}search/lexicon.${locale}.json`).then((r) => r.json() as Promise<Lexicon>),
+    fetch(`${base}search/lexicon.${locale}.json`).then(async (r) => unpackLexicon((await r.json()) as PackedLexicon)),
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind & { mergeIndex(path: string, o: Record<string, unknown>): Promise<void> }>,
   ]);
   // In the page rather than in a web worker: the worker is one more script (12 KB gzip) for work that takes milliseconds here.
@@ -407,7 +422,7 @@ export async function startSearchPage(): Promise<void> {
     if (n?.crossLanguage) line.push(' ', strings.crossLanguage!);
     status.replaceChildren(...line);
     // What the page did instead of the words as typed (relaxed, other language), for tests and styling.
-    if (n) status.dataset.notice = n.crossLanguage ? 'cross-language' : 'relaxed';
+    if (n) status.dataset.notice = n.crossLanguage ? 'cross-language' : shown ? 'relaxed' : 'not-found';
     if (more) more.hidden = total <= shown;
   };
   list.replaceChildren(...results.hits.map((hit) => renderHit(hit, base, highlight, pageLang, strings.figures!)));

@@ -1,5 +1,6 @@
 /**
- * No text lost on the way to the public data: for every reply of content/, the
+ * No text lost on the way to the public data: for every reply the test builds
+ * were made from (content/ and the real replies tests/global-setup.ts adds), the
  * `zh` of the blocks in the built `data/replies/<slug>.json` (both builds),
  * joined in order, equals the source.txt it came from, whitespace aside. The
  * oracle uses no project code: raw bytes, TextDecoder, one regex.
@@ -9,8 +10,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILDS } from './helpers.ts';
+import { TEST_CONTENT } from '../global-setup.ts';
 
-const CONTENT = fileURLToPath(new URL('../../content/replies/', import.meta.url));
+const CONTENT = fileURLToPath(new URL(`../../${TEST_CONTENT}/replies/`, import.meta.url));
 const slugs = readdirSync(CONTENT).filter((n) => !n.startsWith('.') && statSync(join(CONTENT, n)).isDirectory()).sort();
 const strip = (text: string) => text.replace(/\s/gu, '');
 
@@ -26,7 +28,7 @@ function rawSource(slug: string): string {
 describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])('data/replies of the %s build', (which) => {
   const dataDir = join(BUILDS[which].dir, 'data', 'replies');
 
-  it('has one JSON file per reply of content/, and no other', () => {
+  it('has one JSON file per reply of the test content, and no other', () => {
     expect(slugs.length).toBeGreaterThan(0);
     expect(readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()).toEqual(slugs.map((s) => `${s}.json`));
   });

@@ -30,7 +30,18 @@ const g = (locale: Locale, id: string) => [`${locale}/glossary/${id}/`];
 const b = (locale: Locale, page: string, ...blocks: string[]) => blocks.map((block) => `${locale}/${R}/${page}/#${block}`);
 const c = (locale: Locale, kind: Kind, q: string, expect: string[]): RelevanceCase => ({ locale, kind, q, expect });
 
-/** Queries over the seed reply (zhengzhou-2021-20210574). */
+/** A block of one of the real replies the test build adds (tests/global-setup.ts TEST_REPLIES): they have no headings, so every block is on the `body` page. */
+const r = (locale: Locale, slug: string, ...blocks: string[]) => blocks.map((block) => `${locale}/replies/${slug}/body/#${block}`);
+const HUAINAN = 'huainan-transport-2023';
+const XINMI = 'xinmi-housing-2022';
+const BAOJI = 'baoji-env-2019-partial';
+const YUNNAN = 'yunnan-gxw-2017';
+
+/**
+ * Queries over the seed reply (zhengzhou-2021-20210574). 富士康 also occurs in
+ * the Yunnan reply the test build adds (富士康集团, body-p4): for the queries
+ * that name it alone, that block is an equally right answer.
+ */
 export const SEED_CASES: RelevanceCase[] = [
   // --- Simplified site -----------------------------------------------------------------------------------------------
   c('zh-hans', 'term', '亩均论英雄', g('zh-hans', 'mu-jun-lun-ying-xiong')),
@@ -57,7 +68,7 @@ export const SEED_CASES: RelevanceCase[] = [
   c('zh-hans', 'phrase', '安全生产工作要点', b('zh-hans', 's2', 's2-8-p1-pt1')),
   c('zh-hans', 'phrase', '防疫物资', b('zh-hans', 's2', 's2-6-p1')),
   c('zh-hans', 'phrase', '网络安全科技馆', b('zh-hans', 's2', 's2-5-p1-pt2')),
-  c('zh-hans', 'name', '富士康', b('zh-hans', 's2', 's2-2-p1-pt3')),
+  c('zh-hans', 'name', '富士康', b('zh-hans', 's2', 's2-2-p1-pt3').concat(r('zh-hans', YUNNAN, 'body-p4'))),
   c('zh-hans', 'name', '楼阳生', b('zh-hans', 's3', 's3-p1')),
   c('zh-hans', 'name', '海尔热水器', b('zh-hans', 's2', 's2-4-p1-pt3')),
   c('zh-hans', 'name', '格力电器', b('zh-hans', 's2', 's2-2-p1-pt3')),
@@ -84,7 +95,7 @@ export const SEED_CASES: RelevanceCase[] = [
   c('zh-hans', 'paraphrase', '芯片', b('zh-hans', 's2', 's2-3-p1-pt1')),
   c('zh-hans', 'cross', 'hydrogen fuel cell', b('zh-hans', 's2', 's2-3-p1-pt1')),
   c('zh-hans', 'cross', 'Gree Electric', b('zh-hans', 's2', 's2-2-p1-pt3')),
-  c('zh-hans', 'missing', '富士康 苹果', b('zh-hans', 's2', 's2-2-p1-pt3')),
+  c('zh-hans', 'missing', '富士康 苹果', b('zh-hans', 's2', 's2-2-p1-pt3').concat(r('zh-hans', YUNNAN, 'body-p4'))),
   c('zh-hans', 'missing', '口罩 手套', b('zh-hans', 's2', 's2-6-p1')),
   c('zh-hans', 'negative', '量子计算机', []),
 
@@ -169,7 +180,7 @@ export const SEED_CASES: RelevanceCase[] = [
   c('en', 'pinyin', 'SANSONGYIQIANG', g('en', 'san-song-yi-qiang')),
   c('en', 'pinyin', 'qiyefuwu', b('en', 's2', 's2-7').concat(b('en', 's3', 's3-3-p1'))),
   c('en', 'pinyin', 'meikuang', b('en', 's2', 's2-8-p1-pt2')),
-  c('en', 'cross', '富士康', b('en', 's2', 's2-2-p1-pt3')),
+  c('en', 'cross', '富士康', b('en', 's2', 's2-2-p1-pt3').concat(r('en', YUNNAN, 'body-p4'))),
   c('en', 'cross', '口罩', b('en', 's2', 's2-6-p1')),
   c('en', 'cross', '煤矿', b('en', 's2', 's2-8-p1-pt2')),
   c('en', 'cross', '格力', b('en', 's2', 's2-2-p1-pt3')),
@@ -184,12 +195,64 @@ export const SEED_CASES: RelevanceCase[] = [
   c('en', 'negative', 'xqzv', []),
 ];
 
+
 /**
- * Queries over the real replies (the other vocabularies and structures of
- * published replies), once they build into a test site: add them here with
- * the slug of the reply the test build adds as content.
+ * Queries over the real replies the test build adds as content (published
+ * texts, untranslated: their English pages show the Chinese with a
+ * "translation pending" mark). Written from source.txt and the block ids of
+ * the parsed replies before any of them was run, as staff (Chinese phrases
+ * of the text, Traditional, pinyin, places, companies, numbers as written)
+ * and investors (Chinese typed on the English site) would type them. An
+ * English query can reach these replies only through the reviewed synonyms
+ * or the glossary, since they have no English text: the two `paraphrase`
+ * queries in English test that path.
  */
-export const REAL_REPLY_CASES: RelevanceCase[] = [];
+export const REAL_REPLY_CASES: RelevanceCase[] = [
+  // Huainan transport bureau, suggestion No. 182 (rural express delivery, rural roads).
+  c('zh-hans', 'phrase', '乡镇快递', r('zh-hans', HUAINAN, 'body-p1')),
+  c('zh-hans', 'phrase', '二次收费', r('zh-hans', HUAINAN, 'body-p1')),
+  c('zh-hans', 'phrase', '四好农村路', r('zh-hans', HUAINAN, 'body-p3')),
+  c('zh-hans', 'phrase', '村村通', r('zh-hans', HUAINAN, 'body-p2')),
+  c('zh-hans', 'number', '3513公里', r('zh-hans', HUAINAN, 'body-p2')),
+  c('zh-hans', 'number', '283公里', r('zh-hans', HUAINAN, 'body-p3')),
+  c('zh-hans', 'name', '淮南', r('zh-hans', HUAINAN, 'body-p3')),
+  c('zh-hans', 'pinyin', 'nongcun gonglu', r('zh-hans', HUAINAN, 'body-p2', 'body-p3', 'body-p4')),
+  c('zh-hans', 'missing', '快递 无人机', r('zh-hans', HUAINAN, 'body-p1')),
+  c('zh-hant', 'hant', '提質改造', r('zh-hant', HUAINAN, 'body-p3', 'body-p4')),
+  c('zh-hant', 'number', '137公里', r('zh-hant', HUAINAN, 'body-p4')),
+  c('en', 'cross', '乡镇快递', r('en', HUAINAN, 'body-p1')),
+  // Xinmi housing and urban-rural development bureau, proposal (parking and pavements of the Jinboda business district).
+  c('zh-hans', 'name', '金博大', r('zh-hans', XINMI, 'body-p1')),
+  c('zh-hans', 'phrase', '停车场', r('zh-hans', XINMI, 'body-p3')),
+  c('zh-hans', 'phrase', '交通拥堵', r('zh-hans', XINMI, 'body-p3')),
+  c('zh-hans', 'phrase', '建设计划', r('zh-hans', XINMI, 'body-p3', 'body-p4')),
+  c('zh-hans', 'pinyin', 'tingchechang', r('zh-hans', XINMI, 'body-p3')),
+  c('zh-hant', 'hant', '停車場', r('zh-hant', XINMI, 'body-p3')),
+  c('en', 'cross', '停车场', r('en', XINMI, 'body-p3')),
+  c('en', 'paraphrase', 'parking lots', r('en', XINMI, 'body-p3')),
+  // Baoji ecology and environment bureau, proposal No. 225 (rural domestic sewage), published text cut off.
+  c('zh-hans', 'phrase', '人工湿地', r('zh-hans', BAOJI, 'body-p3-pt2')),
+  c('zh-hans', 'phrase', '生态涝池', r('zh-hans', BAOJI, 'body-p3-pt3')),
+  c('zh-hans', 'phrase', '百村示范千村提升', r('zh-hans', BAOJI, 'body-p4')),
+  c('zh-hans', 'number', '6亿元', r('zh-hans', BAOJI, 'body-p2')),
+  c('zh-hans', 'number', '50%', r('zh-hans', BAOJI, 'body-p3-pt3')),
+  c('zh-hans', 'name', '宝鸡', r('zh-hans', BAOJI, 'body-p4')),
+  c('zh-hans', 'pinyin', 'rengong shidi', r('zh-hans', BAOJI, 'body-p3-pt2')),
+  c('zh-hans', 'missing', '污水管网 化粪池', r('zh-hans', BAOJI, 'body-p3-pt1')),
+  c('zh-hant', 'hant', '農村人居環境整治三年行動方案', r('zh-hant', BAOJI, 'body-p4')),
+  c('en', 'cross', '人工湿地', r('en', BAOJI, 'body-p3-pt2')),
+  c('en', 'paraphrase', 'sewage treatment', r('en', BAOJI, 'body-p1', 'body-p2', 'body-p3', 'body-p3-pt3')),
+  // Yunnan industry and information technology commission, suggestion (Yanshan industrial park).
+  c('zh-hans', 'name', '砚山', r('zh-hans', YUNNAN, 'body-p1', 'body-p3')),
+  c('zh-hans', 'name', '香港美泰', r('zh-hans', YUNNAN, 'body-p4')),
+  c('zh-hans', 'number', '2000万元', r('zh-hans', YUNNAN, 'body-p3')),
+  c('zh-hans', 'phrase', '用地指标', r('zh-hans', YUNNAN, 'body-p2')),
+  c('zh-hans', 'phrase', '电子信息产品制造业', r('zh-hans', YUNNAN, 'body-p4')),
+  c('zh-hant', 'name', '富士康集團', r('zh-hant', YUNNAN, 'body-p4')),
+  c('zh-hant', 'hant', '承接產業', r('zh-hant', YUNNAN, 'body-p1', 'body-p3')),
+  c('en', 'cross', '砚山', r('en', YUNNAN, 'body-p1', 'body-p3')),
+  c('en', 'negative', 'semiconductor fab subsidies Yunnan', []),
+];
 
 /** Every query of the suite. */
 export const CASES: RelevanceCase[] = [...SEED_CASES, ...REAL_REPLY_CASES];
@@ -199,7 +262,11 @@ export const CASES: RelevanceCase[] = [...SEED_CASES, ...REAL_REPLY_CASES];
  * here rather than hidden by the threshold, so that a query that passes today
  * and fails tomorrow fails the test. Key: `<locale> <query>`.
  */
-export const KNOWN_MISSES: Record<string, string> = {};
+export const KNOWN_MISSES: Record<string, string> = {
+  'zh-hans tingchechang': '停车场 occurs once in the replies, and pinyin is kept only for words that occur at least twice (the pinyin map is part of the first search)',
+  'en parking lots': 'the reply is untranslated: English reaches it only through a synonym, and the English index keeps untranslated Chinese as unsegmented runs, so a Chinese synonym cannot be found there either',
+  'en sewage treatment': 'the reply is untranslated: English reaches it only through a synonym, and the English index keeps untranslated Chinese as unsegmented runs, so a Chinese synonym cannot be found there either',
+};
 
 /** The heading a block sits under (its subsection `s2-2`, else its section `s2`): where plain Pagefind's sub-results can point at best. */
 export function nearestHeading(url: string): string {

@@ -1,4 +1,4 @@
-// The built status pages (both builds, every locale) show the counts `npm run check -- --json` reports for the repository's content,
+// The built status pages (both builds, every locale) show the counts `npm run check -- --json` reports for the content they were built from,
 // and every page's footer links to the status page of its locale.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { statusReportSchema } from '../../scripts/lib/status.ts';
 import { BUILDS } from './helpers.ts';
+import { TEST_CONTENT } from '../global-setup.ts';
 
-const run = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: 'content' } });
+const run = spawnSync(process.execPath, ['scripts/check.ts', '--json'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: TEST_CONTENT } });
 const report = statusReportSchema.parse(JSON.parse(run.stdout));
 
 /** The data-count cells of each row of a status page. */

@@ -3,8 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
-import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
-import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, type Anchor } from '../../src/scripts/search-core.ts';
+import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, packLexicon, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
+import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, termMatches, unpackLexicon, type Anchor } from '../../src/scripts/search-core.ts';
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
 import { relativeUrl, runSearch, termRecordHit, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
 import { toTraditional } from '../../scripts/lib/hant.ts';
@@ -214,10 +214,28 @@ describe('ranking blocks by what matched', () => {
     expect(matchTier('helped Gree Electric resume work', t('Gree'))).toBe(4);
     expect(matchTier('3 national green factories', t('Gree'))).toBe(2);
   });
-  it('a Chinese phrase must be adjacent to count as exact; its characters apart count less', () => {
+  it('a Chinese phrase must be adjacent to count as exact; its words apart count less, its single characters not at all', () => {
     expect(matchTier('利用22天时间帮助富士康招聘员工', { phrase: '富士康', boost: 0 })).toBe(4);
-    expect(matchTier('富裕的士兵康复', { phrase: '富士康', boost: 0 })).toBe(2);
+    expect(matchTier('帮助富士康招聘了一批新员工', { phrase: '富士康招聘员工', boost: 0 })).toBe(2);
+    expect(matchTier('帮助富士康扩产', { phrase: '富士康招聘员工', boost: 0 })).toBe(1);
+    expect(matchTier('富裕的士兵康复', { phrase: '富士康', boost: 0 })).toBe(0);
     expect(matchTier('康复', { phrase: '富士康', boost: 0 })).toBe(0);
+  });
+  it('a block holding only single characters of a Chinese query ranks below the blocks holding the phrase or its words, and is not marked at them (專精特新 on zh-hant)', () => {
+    const target = [{ phrase: '專精特新', boost: 0 }];
+    const phrase = { id: 's3-1-p1', heading: false, text: '培育“專精特新”中小企業不低於150家', numbers: [] };
+    const word = { id: 'a', heading: false, text: '支持企業走專精發展道路', numbers: [] };
+    const chars = { id: 's2-5-p1-pt1', heading: false, text: '推動中小企業特色發展，新增國家級企業技術中心', numbers: [] };
+    expect(scoreBlock(phrase, target)).toBeGreaterThan(scoreBlock(word, target));
+    expect(scoreBlock(word, target)).toBeGreaterThan(scoreBlock(chars, target));
+    expect(scoreBlock(chars, target)).toBe(0);
+    expect(snippet(word.text, target).filter((p) => p.mark).map((p) => p.text)).toEqual(['專精']);
+    expect(snippet(chars.text, target).some((p) => p.mark)).toBe(false);
+  });
+  it('a number or Latin word next to Chinese characters is a whole word (只有50%), inside digits it is not', () => {
+    expect(matchTier('覆盖率只有50%,还有', { words: ['50'], boost: 0 })).toBe(4);
+    expect(matchTier('共有500家', { words: ['50'], boost: 0 })).toBe(2);
+    expect(matchTier('建成5G基站', { words: ['5g'], boost: 0 })).toBe(4);
   });
   it('numbers match the tokens stored with the block, not digits in passing', () => {
     expect(matchTier('完成9617家企业', { numbers: ['n9617'], boost: 0 }, ['n9617'])).toBe(4);
@@ -256,6 +274,14 @@ describe('ranking blocks by what matched', () => {
     const en = snippet('Banks and bank loans and banking.', [{ words: ['bank', 'loans'], boost: 0 }]);
     expect(en.filter((p) => p.mark).map((p) => p.text)).toEqual(['Banks', 'bank', 'loans', 'banking']);
   });
+  it('a snippet of Chinese text cut at a digit keeps its length and its mark (it was “…中…”)', () => {
+    const text = '一是积极培育创新平台。建成省级制造业创新中心4家、市级5家,黎明重工成为国家质量标杆企业,尚合企业孵化器获评国家小型微型企业“双创”示范基地。新增省级质量标杆11家、工业设计中心10家、技术创新示范企业5家和市级企业技术中心62家、“专精特新”中小企业143家。2020年,全市高技术产业增加值增长12.7%。';
+    for (const length of [60, 90, 120]) {
+      const pieces = snippet(text, [{ phrase: '专精特新', boost: 0 }], length);
+      expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['专精特新']);
+      expect(pieces.map((p) => p.text).join('').length).toBeGreaterThan(length / 2);
+    }
+  });
   it('suggests the glossary terms closest to a query that found nothing', () => {
     expect(suggestTerms('zhuanjingtexing', lexicon('en')).map((t) => t.id)[0]).toBe('zhuan-jing-te-xin');
     expect(suggestTerms('亩均论', lexicon('zh-hans')).map((t) => t.id)).toContain('mu-jun-lun-ying-xiong');
@@ -268,6 +294,12 @@ describe('search records', () => {
   const { search, figures } = runPipeline(content, { synonyms });
   const pages = search.records.filter(isSearchPage);
 
+  it('indexes full-width and small percent signs and digits as ASCII, so 50% finds 50﹪ and ５０％', () => {
+    const text = { en: '覆盖率只有50﹪', 'zh-hans': '覆盖率只有50﹪，另有５０％', 'zh-hant': '覆蓋率只有50﹪' };
+    const [en, hans] = pageRecords({ slug: 'x', page: 'body', title: { en: 't', 'zh-hans': 't', 'zh-hant': 't' }, crumb: { en: 'c', 'zh-hans': 'c', 'zh-hant': 'c' }, blocks: [{ id: 'body-p1', kind: 'paragraph', text, numbers: [] }] });
+    expect(en!.html).toContain('覆盖率只有50%<');
+    expect(hans!.html).toContain('覆盖率只有50%，另有50%<');
+  });
   it('a term record is in the locale script and language, with the kind filter only and its definition as meta', () => {
     const term = glossary.terms.find((x) => x.id === 'mu-jun-lun-ying-xiong')!;
     const r = termRecord(term, 'zh-hant');
@@ -355,6 +387,20 @@ describe('search records', () => {
     expect(Object.keys(lex.pinyin).length).toBeLessThanOrEqual(600);
   });
 
+  it('the lexicon file leaves out what the browser derives, and unpacks to the lexicon built', () => {
+    for (const l of ['en', 'zh-hans', 'zh-hant'] as const) {
+      const built = lexicon(l);
+      const packed = JSON.parse(JSON.stringify(packLexicon(built)));
+      expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(built).length);
+      expect(packed.terms[0]).not.toHaveProperty('url');
+      expect(unpackLexicon(packed)).toEqual(built);
+    }
+  });
+  it('a name on a contact line ranks below the same name in the letter', () => {
+    const target = [{ phrase: '新密', boost: 0 }];
+    expect(scoreBlock({ id: 'contact', heading: false, text: '联系单位:新密市住房和城乡建设局', numbers: [] }, target)).toBeLessThan(scoreBlock({ id: 's2-7-p1-pt1', heading: false, text: '帮助新密企业招聘', numbers: [] }, target));
+    expect(scoreBlock({ id: 'contact-2', heading: false, text: '新密', numbers: [] }, target)).toBeGreaterThan(0);
+  });
   it('result URLs become relative to the base whether or not Pagefind prefixed it', () => {
     expect(relativeUrl('/policy/en/replies/x/s1/#s1-p1', '/policy/')).toBe('en/replies/x/s1/#s1-p1');
     expect(relativeUrl('/en/glossary/a/', '/')).toBe('en/glossary/a/');
@@ -403,7 +449,7 @@ function fakePagefind(pages: FakePage[], terms: FakeTerm[], base = '/') {
       if (!kind || kind === 'term') {
         for (const t of terms) {
           if (!languages.has(t.lang) || !matches(t.content, q ?? '')) continue;
-          out.push({ id: t.url, data: async () => (loads.push(t.url), { url: `${base}${t.url}`, meta: { title: t.title, def: t.def } }) });
+          out.push({ id: t.url, data: async () => (loads.push(t.url), { url: `${base}${t.url}`, content: t.content, meta: { title: t.title, def: t.def } }) });
         }
       }
       return { results: out };
@@ -487,6 +533,19 @@ describe('runSearch', () => {
     expect(urls((await runSearch(pf, '/', planQuery('incentives', lexicon('en')), lexicon('en'), 'Term')).hits)).toEqual([`en/${R}/s2/#b`, `en/${R}/s1/#a`]);
   });
 
+  it('a term record Pagefind found by one shared character or a prefix is no result: 量子计算机 says what was not found', async () => {
+    const lex = lexicon('zh-hans');
+    const terms: FakeTerm[] = [{ url: 'zh-hans/glossary/t/', lang: 'zh-hans', title: '双重预防体系', content: '双重预防体系 安全风险分级管控和隐患排查治理机制 子系统 计量 核算', def: 'd' }];
+    const { pf } = fakePagefind([{ url: 'zh-hans/replies/r/s1/', lang: 'zh-hans', blocks: [{ id: 's1-p1', text: '推进量化融合，建设子公司算力中心和机房，统计' }] }], terms);
+    const results = await runSearch(pf, '/', planQuery('量子计算机', lex), lex, '术语');
+    expect(results.hits).toEqual([]);
+    expect(results.notice?.missing).toEqual(['量子计算机']);
+    // The same record is a result when it holds a word of the query.
+    expect(termMatches(terms[0]!.content, planQuery('安全风险', lex))).toBe(true);
+    expect(termMatches(terms[0]!.content, planQuery('量子计算机', lex))).toBe(false);
+    expect(termMatches('Green finance: loans for pollution treatment', planQuery('treatment', lexicon('en')))).toBe(true);
+    expect(termMatches('Green finance: loans for pollution treatments', planQuery('treat', lexicon('en')))).toBe(false);
+  });
   it('suggests glossary terms when nothing at all is found', async () => {
     const { pf } = fakePagefind([en('s1', [{ id: 'a', text: 'nothing' }])], []);
     const results = await runSearch(pf, '/', planQuery('zhuanjingtexing xyz', lexicon('en')), lexicon('en'), 'Term');

@@ -78,6 +78,13 @@ describe('translation status', () => {
     for (const f of report.replies.flatMap((r) => r.findings)) expect(html).toContain(f.block);
   });
 
+  it('tags the Chinese a finding quotes with its language (the list is English)', async () => {
+    const container = await AstroContainer.create();
+    const reply = { ...report.replies[0]!, findings: [{ ...(report.replies[0]!.findings[0] ?? { file: 'x/source.txt', block: 's1-p1', kind: 'unglossed-quote' }), message: 'the quoted phrase “四好农村路” is neither a glossary term nor excluded', hint: 'add it to content/glossary.yaml' }] };
+    const html = await container.renderToString(StatusTable, { props: { report: { ...report, replies: [reply] }, locale: 'en', titles: {} } });
+    expect(html).toContain('“<span lang="zh-Hans">四好农村路</span>” is neither');
+  });
+
   it('dates a translation by its file time outside git, and by its last commit inside', () => {
     const outside = relative(process.cwd(), join(content, 'replies', SEED, 'en.yaml'));
     expect(lastChanges([outside]).get(outside)?.source).toBe('mtime');
