@@ -41,7 +41,7 @@ describe.each([
     const context = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(url(`${locale}/figures/${SLUG}/`));
-    const sizes = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'))));
+    const sizes = await page.$$eval('svg.chart', (svgs) => (svgs as SVGSVGElement[]).map((svg) => (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'))));
     expect(sizes.length).toBeGreaterThan(2);
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
