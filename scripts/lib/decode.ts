@@ -30,7 +30,7 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
       throw new ContentError({ file }, `the file starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}`, FIX_ENCODING);
     }
     const warning = `${file}: decoded as ${encoding.toUpperCase()}${bom ? '' : ' (no byte-order mark; guessed from its zero bytes)'}, not UTF-8. Fix: convert it once with \`iconv -f ${encoding.toUpperCase()} -t UTF-8\` so diffs stay readable`;
-    return checkText(text, file, { text, encoding, bom, warnings: [warning] });
+    return checkText({ text, encoding, bom, warnings: [warning] }, file);
   }
   if (bytes.includes(0)) {
     throw new ContentError({ file }, 'the file contains NUL bytes and looks binary (a .doc, .pdf or image?)', 'export the reply as plain text (.txt) and save it as source.txt');
@@ -51,7 +51,7 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
     encoding = 'gb18030';
     warnings.push(`${file}: decoded as GBK/GB18030, not UTF-8. Fix: convert it once with \`iconv -f GB18030 -t UTF-8\` so diffs stay readable`);
   }
-  return checkText(text, file, { text, encoding, bom, warnings });
+  return checkText({ text, encoding, bom, warnings }, file);
 }
 
 /** UTF-16 by its byte-order mark, or without one when the zero bytes fall mostly on one side and the text decodes to mostly Chinese. */
@@ -77,7 +77,8 @@ function utf16Of(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bom: b
 }
 
 /** What every decoded text must be: plain text (no control characters, not a saved web page or RTF), not blank, with Chinese in it. */
-function checkText(text: string, file: string, decoded: DecodedText): DecodedText {
+function checkText(decoded: DecodedText, file: string): DecodedText {
+  const { text } = decoded;
   if (/[\u0001-\u0008\u000e-\u001f\u007f]/.test(text)) {
     throw new ContentError({ file }, 'the file contains control characters and looks binary', 'export the reply as plain text (.txt) and save it as source.txt');
   }

@@ -88,12 +88,13 @@ function isStandaloneLine(text: string): boolean {
  * none is wider. Then a line of that width is joined with the next unless the
  * next opens something of its own (一、, （一）, 1., a closing, a date, a
  * signature…) or, where the copy indents its paragraphs, is indented; where it
- * does not, unless the line ends a sentence. Joining keeps every character: the joined text is the
- * lines run together, as Chinese is written.
+ * does not, unless the line ends a sentence. Joining keeps every character: the
+ * joined text is the lines run together, as Chinese is written.
  */
 export function unwrapLines(lines: SourceLine[]): { lines: SourceLine[]; width?: number } {
+  const printed = (l: SourceLine) => printWidth(l.text) + (l.indent ?? 0);
   // Page furniture and metadata lines keep their own length: they are not wrapped with the letter.
-  const widths = lines.filter((l) => !isFurnitureLine(l.text) && metadataField(l.text) === undefined).map((l) => printWidth(l.text) + (l.indent ?? 0));
+  const widths = lines.filter((l) => !isFurnitureLine(l.text) && metadataField(l.text) === undefined).map(printed);
   const long = widths.filter((w) => w >= 24);
   if (long.length < 3) return { lines };
   const counts = new Map<number, number>();
@@ -104,7 +105,6 @@ export function unwrapLines(lines: SourceLine[]): { lines: SourceLine[]; width?:
   if (width === undefined || long.filter((w) => w > width).length > long.length / 10) return { lines };
   // The copy marks paragraphs by indenting their first line (a tenth of its lines or more are indented).
   const indents = lines.filter((l) => l.indent).length >= lines.length / 10;
-  const printed = (l: SourceLine) => printWidth(l.text) + (l.indent ?? 0);
   const out: SourceLine[] = [];
   let inLetter = false;
   for (let i = 0; i < lines.length; i++) {
@@ -113,7 +113,6 @@ export function unwrapLines(lines: SourceLine[]): { lines: SourceLine[]; width?:
     inLetter ||= previous !== undefined && isSalutationLine(previous.text, line.text);
     const joinable =
       previous !== undefined &&
-      previous.text.length > 0 &&
       printed(lines[i - 1]!) >= width - 2 &&
       printed(lines[i - 1]!) <= width &&
       (indents ? !line.indent : !/[。！？!?；;：:]$/.test(previous.text)) &&
@@ -352,7 +351,7 @@ export function parseReply(text: string, options: { slug: string; file: string; 
   if (width !== undefined) {
     const joined = lines.filter((l) => l.lastLine !== undefined);
     b.warnings.push(
-      `${options.file}:${joined[0]!.line}: the text looks hard-wrapped (lines end at ${width / 2} Chinese characters), so ${raw.length - lines.length} line breaks inside ${joined.length} paragraphs were joined (first: lines ${joined[0]!.line}–${joined[0]!.lastLine}). Fix: nothing if the paragraphs read right; otherwise paste the text with one paragraph per line`,
+      `${options.file}:${joined[0]!.line}: the text looks hard-wrapped (lines end at about ${Math.round(width / 2)} Chinese characters), so ${raw.length - lines.length} line breaks inside ${joined.length} paragraphs were joined (first: lines ${joined[0]!.line}–${joined[0]!.lastLine}). Fix: nothing if the paragraphs read right; otherwise paste the text with one paragraph per line`,
     );
   }
   const frontIds: string[] = [];

@@ -83,7 +83,7 @@ describe('hard-wrapped copies parse like the reply', () => {
     const doc = parseReply(hardWrap(text, 68, true, new Set()), { slug: 'x', file: 'wrapped.txt' });
     const warnings = doc.warnings.filter((w) => w.includes('hard-wrapped'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^wrapped\.txt:\d+: the text looks hard-wrapped \(lines end at 34 Chinese characters\), so \d+ line breaks inside \d+ paragraphs were joined \(first: lines \d+–\d+\)\. Fix: nothing if the paragraphs read right; otherwise paste the text with one paragraph per line$/);
+    expect(warnings[0]).toMatch(/^wrapped\.txt:\d+: the text looks hard-wrapped \(lines end at about 34 Chinese characters\), so \d+ line breaks inside \d+ paragraphs were joined \(first: lines \d+–\d+\)\. Fix: nothing if the paragraphs read right; otherwise paste the text with one paragraph per line$/);
   });
 });
 
