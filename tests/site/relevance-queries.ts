@@ -252,6 +252,18 @@ export const REAL_REPLY_CASES: RelevanceCase[] = [
   c('zh-hant', 'hant', '承接產業', r('zh-hant', YUNNAN, 'body-p1', 'body-p3')),
   c('en', 'cross', '砚山', r('en', YUNNAN, 'body-p1', 'body-p3')),
   c('en', 'negative', 'semiconductor fab subsidies Yunnan', []),
+  // Written with the dead-end lookups (English through content/search-vocabulary.yaml, pinyin of rarer words), before
+  // the vocabulary was written (by a translator who did not see these queries) and before any of them was run.
+  c('en', 'paraphrase', 'express delivery', r('en', HUAINAN, 'body-p1')),
+  c('en', 'paraphrase', 'traffic congestion', r('en', XINMI, 'body-p3')),
+  c('en', 'paraphrase', 'wetlands', r('en', BAOJI, 'body-p3-pt2')),
+  c('en', 'paraphrase', 'rural garbage', r('en', BAOJI, 'body-p2')),
+  c('zh-hans', 'cross', 'sewage', r('zh-hans', BAOJI, 'body-p1', 'body-p2', 'body-p3', 'body-p3-pt1', 'body-p3-pt2', 'body-p3-pt3', 'body-p4')),
+  c('zh-hant', 'cross', 'parking', r('zh-hant', XINMI, 'body-p3')),
+  c('zh-hans', 'pinyin', 'kuaidi', r('zh-hans', HUAINAN, 'body-p1')),
+  c('zh-hans', 'pinyin', 'shengtai laochi', r('zh-hans', BAOJI, 'body-p3-pt3')),
+  c('zh-hans', 'pinyin', 'jinboda', r('zh-hans', XINMI, 'body-p1')),
+  c('zh-hant', 'pinyin', 'tingchechang', r('zh-hant', XINMI, 'body-p3')),
 ];
 
 /** Every query of the suite. */
