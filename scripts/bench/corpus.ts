@@ -280,7 +280,7 @@ export function writeCorpus(outDir: string, templates: Template[], n: number, gl
   mkdirSync(join(outDir, 'replies'), { recursive: true });
   copyFileSync(glossaryPath, join(outDir, 'glossary.yaml'));
   // The site's settings (prepare needs content/site.yaml) and the search synonyms come with the glossary.
-  for (const name of ['site.yaml', 'search-synonyms.yaml']) {
+  for (const name of ['site.yaml', 'search-synonyms.yaml', 'search-vocabulary.yaml']) {
     const file = join(dirname(glossaryPath), name);
     if (existsSync(file)) copyFileSync(file, join(outDir, name));
   }

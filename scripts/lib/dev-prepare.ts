@@ -14,7 +14,7 @@ import { mergeExamples, runPipeline, siteData, type PipelineResult, type Occurre
 import { loadGlossary, type Glossary } from './glossary.ts';
 import { aboutFiles, loadAbout } from './about.ts';
 import { assembleStatus, lastChanges, replyStatus, type ReplyStatus } from './status.ts';
-import { replyFiles, searchSynonyms, siteFiles, siteSettings, statusPageEnabled } from './prepare-content.ts';
+import { replyFiles, searchContent, siteFiles, siteSettings, statusPageEnabled } from './prepare-content.ts';
 import { ContentError, isContentError } from './errors.ts';
 import type { Finding } from './qa.ts';
 
@@ -158,7 +158,7 @@ export class IncrementalPrepare {
     };
     if (!withSearch) return common;
     // Search data spans every reply (script-folding maps, pinyin of frequent words): the pipeline's own, over all content.
-    return { ...common, search: runPipeline(content, { synonyms: searchSynonyms(this.contentDir, glossary) }).search };
+    return { ...common, search: runPipeline(content, searchContent(this.contentDir, glossary)).search };
   }
 
   private runPart(reply: LoadedReply, glossary: Glossary): Part {

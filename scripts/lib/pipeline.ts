@@ -16,7 +16,7 @@ import { headlineFigures, numberFigures, type NumberedFigure } from './figure-vi
 import { termExample, type GlossaryTerm, type TermExample } from './glossary.ts';
 import { aboutFiles } from './about.ts';
 import { defaultEnglishTitle } from './wording.ts';
-import { buildLexicon, foldMaps, pageRecords, pinyinWords, termRecord, type IndexEntry, type Lexicon, type SearchBlock, type Synonyms } from './search-data.ts';
+import { buildLexicon, foldMaps, pageRecords, pinyinTables, termRecord, type IndexEntry, type Lexicon, type SearchBlock, type Synonyms, type VocabularyEntry } from './search-data.ts';
 
 /** A section as the site's navigation and pages need it. */
 export interface SectionInfo {
@@ -93,7 +93,11 @@ export interface PipelineResult {
   figures: Map<string, Figure[]>;
   findings: Finding[];
   publicDocs: Map<string, unknown>;
-  search: { records: IndexEntry[]; lexicons: Lexicon[] };
+  /**
+   * Search data: index records, the lexicon of each locale (part of the first search), and what the search page
+   * fetches only on a dead end: the pinyin of rarer words by first letter, and the English→Chinese vocabulary.
+   */
+  search: { records: IndexEntry[]; lexicons: Lexicon[]; rarePinyin: Record<string, Record<string, string>>; vocabulary: VocabularyEntry[] };
 }
 
 
@@ -137,7 +141,7 @@ export function traditionalSegments(zh: string, segments: Segment[], hantMatcher
 }
 
 /** Runs every stage over the loaded content. `strict` does not change the output, only how callers treat findings. */
-export function runPipeline(content: LoadedContent, options: { synonyms?: Synonyms } = {}): PipelineResult {
+export function runPipeline(content: LoadedContent, options: { synonyms?: Synonyms; vocabulary?: VocabularyEntry[] } = {}): PipelineResult {
   const files = new Map<string, string>();
   const publicDocs = new Map<string, unknown>();
   const findings: Finding[] = [];
@@ -179,11 +183,11 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
     for (const v of views.values()) scriptPairs.push([v.block.zh, v.hant.map((s) => s.text).join('')]);
   }
   const maps = foldMaps(scriptPairs);
-  const pinyin = pinyinWords(letterText);
+  const { common: pinyin, rare: rarePinyin } = pinyinTables(letterText);
   for (const locale of LOCALES.map((l) => l.id)) records.push(...glossary.terms.map((t) => termRecord(t, locale)));
   const site = siteData(glossary, replies, occurrences, figures, Boolean(content.about));
   if (content.about) for (const [path, text] of aboutFiles(content.about)) files.set(path, text);
-  return { files, site, occurrences, examples, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps, { pinyin, synonyms: options.synonyms, toHant: toTraditional })) } };
+  return { files, site, occurrences, examples, figures, findings, publicDocs, search: { records, lexicons: LOCALES.map((l) => buildLexicon(l.id, glossary.terms, maps, { pinyin, synonyms: options.synonyms, toHant: toTraditional })), rarePinyin, vocabulary: options.vocabulary ?? [] } };
 }
 
 interface LocaleViews {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
-import { loadSynonyms, packLexicon, type Synonyms } from './search-data.ts';
+import { loadSynonyms, loadVocabulary, packLexicon, rarePinyinFile, VOCABULARY_FILE, type Synonyms, type VocabularyEntry } from './search-data.ts';
 import { GENERATED_NOTICE } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { lastChanges, statusReport, type StatusReport } from './status.ts';
@@ -24,7 +24,7 @@ export function prepareContent(contentDir: string, outDir: string): PrepareResul
   // The site's own settings first: a bad site.yaml is one line, before any reply is read.
   const settings = siteSettings(contentDir);
   const content = loadContent(contentDir);
-  const result = runPipeline(content, { synonyms: searchSynonyms(contentDir, content.glossary) });
+  const result = runPipeline(content, searchContent(contentDir, content.glossary));
   const status = statusReport(content, result.findings, lastChanges(content.replies.map((r) => r.files.translation)), statusPageEnabled(contentDir));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -68,6 +68,9 @@ export function siteFiles(result: Omit<PipelineResult, 'search'> & { search?: Pi
   if (result.search) {
     out.set('search/records.json', JSON.stringify(result.search.records));
     for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(packLexicon(lexicon)));
+    // One file per letter a–z, empty ones too: the search page asks for the letter where a word may start, and a 404 would be a console error.
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') out.set(rarePinyinFile(letter), JSON.stringify(result.search.rarePinyin[letter] ?? {}));
+    out.set(VOCABULARY_FILE, JSON.stringify(result.search.vocabulary));
   }
   out.set('status.json', JSON.stringify({ generated: GENERATED_NOTICE, ...status }));
   return out;
@@ -84,6 +87,17 @@ function uiJson(): string {
 export function siteSettings(contentDir: string): SiteSettings {
   const file = join(contentDir, 'site.yaml');
   return localizeSiteConfig(loadSiteConfig(file, relative(process.cwd(), file) || file));
+}
+
+/** The search content of a content folder: the synonyms and the vocabulary, both optional files. */
+export function searchContent(contentDir: string, glossary: { terms: { id: string }[] }): { synonyms: Synonyms; vocabulary: VocabularyEntry[] } {
+  return { synonyms: searchSynonyms(contentDir, glossary), vocabulary: searchVocabulary(contentDir) };
+}
+
+/** content/search-vocabulary.yaml, validated: optional content (without the file, English that finds nothing is not looked up in Chinese). */
+export function searchVocabulary(contentDir: string): VocabularyEntry[] {
+  const file = join(contentDir, 'search-vocabulary.yaml');
+  return existsSync(file) ? loadVocabulary(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file) : [];
 }
 
 /** content/search-synonyms.yaml, validated against the glossary: optional content (without the file, search applies no synonyms). */

@@ -110,6 +110,41 @@ export function foldMaps(pairs: [simplified: string, traditional: string][]): { 
 /** Most pinyin entries a lexicon carries: the map costs the first search about 3 KB gzip per 500 words. */
 export const PINYIN_WORDS = 600;
 
+/** Single characters the segmenter leaves alone because they are words of grammar, never a piece of a name or term (的, 和, 在, 对, 将…): no compound holds one. */
+const FUNCTION_CHARACTERS = new Set([...'的了和与及并或而在对于向从由以为将把被给让使是有无不也都就又还其之此该这那每各个您你我他她们等着过']);
+
+/**
+ * Counts the Chinese words of the texts as Intl.Segmenter cuts them (the browser cuts queries with it): words of two
+ * or more characters, and, apart, the runs of two or three adjacent segments of which one is a single character:
+ * the segmenter often cuts one word of the text into pieces (停车|场, 生态|涝|池, 金|博大).
+ */
+function wordCounts(texts: Iterable<string>): { words: [string, number][]; compounds: [string, number][] } {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const words = new Map<string, number>();
+  const compounds = new Map<string, number>();
+  const han = /^\p{Script=Han}+$/u;
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const text of texts) {
+    // The Han segments since the last other one (punctuation, digits, Latin), the last three at most.
+    let run: string[] = [];
+    for (const { segment } of segmenter.segment(text)) {
+      if (!han.test(segment)) {
+        run = [];
+        continue;
+      }
+      if (segment.length >= 2) add(words, segment);
+      run = [...run.slice(-2), segment];
+      for (let k = 2; k <= run.length; k++) {
+        const parts = run.slice(-k);
+        const joined = parts.join('');
+        if (parts.some((p) => p.length === 1) && joined.length <= 6 && !parts.some((p) => FUNCTION_CHARACTERS.has(p))) add(compounds, joined);
+      }
+    }
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { words: sorted(words), compounds: sorted(compounds) };
+}
+
 /**
  * Toneless pinyin for the frequent words of the reply text, so that `qiye fuwu`
  * finds 企业服务 although 企业服务 is no glossary term. Words are cut with the
@@ -118,21 +153,89 @@ export const PINYIN_WORDS = 600;
  * frequent first, and a pinyin shared by two words keeps the more frequent one.
  */
 export function pinyinWords(texts: Iterable<string>, limit = PINYIN_WORDS): Record<string, string> {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  const count = new Map<string, number>();
-  for (const text of texts) {
-    for (const { segment } of segmenter.segment(text)) {
-      if (/^\p{Script=Han}{2,}$/u.test(segment)) count.set(segment, (count.get(segment) ?? 0) + 1);
-    }
-  }
-  const out: Record<string, string> = {};
-  const frequent = [...count].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [word] of frequent) {
-    if (Object.keys(out).length >= limit) break;
+  return pinyinTables(texts, limit).common;
+}
+
+/**
+ * The pinyin of every word of the reply text in two parts: `common` (the
+ * frequent words of pinyinWords, shipped in the lexicon with the first search)
+ * and `rare` (every other word, however seldom it occurs, and the runs of
+ * segments that may be one word cut in pieces, keyed by the first letter of
+ * the pinyin). The rare part is fetched one letter at a time and
+ * only when a Latin query finds nothing else (`tingchechang` → 停车场, said
+ * once in one reply), so it costs the first search nothing however large the
+ * archive grows.
+ */
+export function pinyinTables(texts: Iterable<string>, limit = PINYIN_WORDS): { common: Record<string, string>; rare: Record<string, Record<string, string>> } {
+  const { words, compounds } = wordCounts(texts);
+  const common: Record<string, string> = {};
+  const rare: Record<string, Record<string, string>> = {};
+  let kept = 0;
+  for (const [word, n] of words) {
     const key = plainPinyin(word);
-    if (key && !(key in out)) out[key] = word;
+    if (!key || key in common) continue;
+    if (n >= 2 && kept < limit) {
+      common[key] = word;
+      kept++;
+      continue;
+    }
+    const shard = (rare[key[0]!] ??= {});
+    if (!(key in shard)) shard[key] = word;
   }
-  return out;
+  // After every word: a compound never takes the pinyin of a word.
+  for (const [compound] of compounds) {
+    const key = plainPinyin(compound);
+    if (!key || key in common) continue;
+    const shard = (rare[key[0]!] ??= {});
+    if (!(key in shard)) shard[key] = compound;
+  }
+  // A key the common map took later than a rarer word: the lexicon's word wins, as the browser looks there first.
+  for (const shard of Object.values(rare)) for (const key of Object.keys(shard)) if (key in common) delete shard[key];
+  return { common, rare };
+}
+
+/** The file of the rare pinyin starting with `letter`, relative to the site's base (fetched by the search page on a dead end). */
+export const rarePinyinFile = (letter: string) => `search/pinyin.${letter}.json`;
+
+/** The vocabulary file as shipped (`search/vocabulary.json`), fetched by the search page only when English words find nothing. */
+export const VOCABULARY_FILE = 'search/vocabulary.json';
+
+/** The vocabulary's schema (`content/search-vocabulary.yaml`): everyday English for what replies deal with, and the Chinese they say. */
+export const vocabularySchema = z.strictObject({
+  vocabulary: z.array(
+    z.strictObject({
+      /** English words or phrases people type. */
+      en: z.array(z.string().min(1)).min(1),
+      /** The Chinese (Simplified) replies use: searched as phrases, most specific first. */
+      zh: z.array(z.string().regex(/^(?=.*\p{Script=Han})[\p{Script=Han}\p{L}\p{N}]{2,}$/u, 'Chinese of two or more characters (letters and digits may be part of it, as in 5G基站), without spaces or punctuation')).min(1),
+      /** Why the words belong together, or what is uncertain (for reviewers; not shipped). */
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+/** One vocabulary entry as the search page applies it: English forms normalised (normalizeQuery), Chinese in Simplified. */
+export interface VocabularyEntry {
+  en: string[];
+  zh: string[];
+}
+
+/** Parses and validates the vocabulary file; `file` is named in every error (one line: file, entry, problem, fix). */
+export function loadVocabulary(text: string, file: string): VocabularyEntry[] {
+  const data = validate(vocabularySchema, parseYaml(text, file), file, 'search vocabulary');
+  const seen = new Map<string, number>();
+  return data.vocabulary.map((entry, i) => {
+    const en: string[] = [];
+    for (const w of entry.en) {
+      const key = normalizeQuery(w);
+      if (!key || /\p{Script=Han}/u.test(key)) throw new ContentError({ file, block: `vocabulary.${i}.en` }, `"${w}" is not an English word or phrase`, 'write the English people type under `en` and the Chinese under `zh`');
+      const previous = seen.get(key);
+      if (previous !== undefined && previous !== i) throw new ContentError({ file, block: `vocabulary.${i}.en` }, `"${w}" is already listed in entry ${previous}`, 'list each English word in one entry only: merge the two entries or drop one');
+      seen.set(key, i);
+      if (!en.includes(key)) en.push(key);
+    }
+    return { en, zh: [...new Set(entry.zh)] };
+  });
 }
 
 /** The synonym file's schema (`content/search-synonyms.yaml`): reviewed words of investors and staff, and what the text says instead. */

@@ -98,9 +98,8 @@ export function latinWords(text: string): string[] {
  * Returns the Chinese (Simplified), or undefined when it does not spell one.
  */
 export function pinyinPhrase(query: string, pinyin: Record<string, string>): string | undefined {
-  if (!/^[a-zA-Z\s'’-]+$/.test(query)) return undefined;
-  const s = query.toLowerCase().replace(/[^a-z]/g, '').replace(/u:|ü/g, 'v');
-  if (s.length < 4) return undefined;
+  const s = pinyinLetters(query);
+  if (!s) return undefined;
   const best: (string[] | undefined)[] = [[]];
   for (let end = 1; end <= s.length; end++) {
     for (let start = Math.max(0, end - 30); start < end; start++) {
@@ -110,6 +109,13 @@ export function pinyinPhrase(query: string, pinyin: Record<string, string>): str
     }
   }
   return best[s.length]?.join('');
+}
+
+/** The letters of a query that may be toneless pinyin (letters, spaces, apostrophes, hyphens; ü as v), or undefined when it cannot be. */
+export function pinyinLetters(query: string): string | undefined {
+  if (!/^[a-zA-ZüÜ\s'’-]+$/.test(query)) return undefined;
+  const s = query.toLowerCase().replace(/u:|ü/g, 'v').replace(/[^a-z]/g, '');
+  return s.length >= 4 ? s : undefined;
 }
 
 /** The reviewed synonyms of a query: entries whose words are the whole query or one of its words (or, for Chinese, contained in it). */
@@ -354,34 +360,4 @@ export function termMatches(content: string, plan: QueryPlan, fold: Record<strin
   if (han.some((q) => [...q].length >= 2 && (text.includes(q) || phraseWords(q).some((w) => text.includes(w))))) return true;
   const words = [...plan.words, ...plan.synonyms.filter((q) => !HAN.test(q)).flatMap(latinWords), ...(plan.han ? [] : latinWords(plan.raw))].filter((w) => !HAN.test(w) && w.length >= 2);
   return words.some((w) => new RegExp(`${WORD_START}${wordPattern(w)}${WORD_END}`, 'u').test(text));
-}
-
-/** Character bigrams of a normalised form (single characters for one-character forms). */
-function grams(s: string): Set<string> {
-  const chars = [...s];
-  if (chars.length < 2) return new Set(chars);
-  return new Set(chars.slice(1).map((c, i) => chars[i] + c));
-}
-
-/**
- * Glossary terms close to a query that found nothing: by shared character
- * pairs (Dice) against every form (characters, pinyin, English), so a typo,
- * a part of a term or a near pinyin spelling still points somewhere.
- */
-export function suggestTerms(query: string, lexicon: Lexicon, n = 5): LexiconTerm[] {
-  const q = normalizeQuery(foldScript(query, lexicon.t2s));
-  if (!q) return [];
-  const qg = grams(q);
-  const scored = lexicon.terms.map((t) => {
-    let best = 0;
-    for (const f of t.forms) {
-      const fg = grams(f);
-      let shared = 0;
-      for (const g of qg) if (fg.has(g)) shared++;
-      const dice = (2 * shared) / (qg.size + fg.size);
-      best = Math.max(best, dice + (f.startsWith(q) || q.startsWith(f) ? 0.2 : 0));
-    }
-    return { t, best };
-  });
-  return scored.filter((s) => s.best >= 0.25).sort((a, b) => b.best - a.best).slice(0, n).map((s) => s.t);
 }

@@ -6,8 +6,9 @@
  * words typed find nothing it relaxes the query, searches the other
  * language's index, and at last suggests glossary terms: never a silent dead end.
  */
-import { pageBlocks, planQuery, unpackLexicon, scoreBlock, termMatches, snippet, suggestTerms, TERM_SCORE, latinWords, type Anchor, type Piece, type QueryPlan, type Target } from './search-core';
-import type { Lexicon, LexiconTerm, PackedLexicon } from '../../scripts/lib/search-data';
+import { pageBlocks, planQuery, unpackLexicon, scoreBlock, termMatches, snippet, TERM_SCORE, latinWords, type Anchor, type Piece, type QueryPlan, type Target } from './search-core';
+import type { Lexicon, LexiconTerm, PackedLexicon, VocabularyEntry } from '../../scripts/lib/search-data';
+import type { BridgeContext } from './search-dead-end';
 
 /** What Pagefind returns for one record (page or glossary term) when its fragment is loaded. */
 export interface PagefindData { url: string; meta: Record<string, string>; content?: string; anchors?: Anchor[]; filters?: Record<string, string[]> }
@@ -105,6 +106,16 @@ export interface RunOptions {
   addLanguage?: (locale: string) => Promise<void>;
   /** Other shards whose indexes are merged into this one: their results link to their own pages. */
   shards?: readonly Shard[];
+  /** What the page fetches only when the words typed find nothing (without it, those steps are skipped). */
+  deadEnd?: DeadEndData;
+}
+
+/** The search data fetched only on a dead end (scripts/lib/search-data.ts rarePinyinFile, VOCABULARY_FILE). */
+export interface DeadEndData {
+  /** The toneless pinyin of the rarer words that starts with `letter` ({} when there is none). */
+  pinyin(letter: string): Promise<Record<string, string>>;
+  /** The English→Chinese vocabulary. */
+  vocabulary(): Promise<VocabularyEntry[]>;
 }
 
 interface Item { score: number; order: number; hit?: Hit; term?: Found }
@@ -151,15 +162,23 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   let found = await gather(exact);
   // Loosened Chinese only where Chinese is indexed as Chinese: the English index keeps an untranslated block's Chinese as one long word, so the English site goes to the Chinese index instead.
   if (empty(found) && plan.fallback && locale !== 'en') found = await gather([plan.fallback]);
-  const cross = async (language: string, queries: string[]) => {
-    if (!options.addLanguage) return false;
-    await options.addLanguage(language);
-    asked.clear();
+  /** Searches the queries, after adding another language's index if one is named; undefined when nothing is found. */
+  const searchIn = async (queries: string[], language?: string) => {
+    if (language) {
+      if (!options.addLanguage) return undefined;
+      await options.addLanguage(language);
+      asked.clear();
+    }
     const r = await gather(queries);
-    if (empty(r)) return false;
-    found = r;
-    notice = { missing: [], crossLanguage: true };
-    return true;
+    return empty(r) ? undefined : r;
+  };
+  const cross = async (language: string, queries: string[]) => {
+    const r = await searchIn(queries, language);
+    if (r) {
+      found = r;
+      notice = { missing: [], crossLanguage: true };
+    }
+    return !!r;
   };
   if (empty(found)) {
     const simplified = plan.han ? plan.folded : '';
@@ -167,6 +186,18 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     else if (locale === 'en' && plan.pinyin) {
       if (await cross('zh-hans', [`"${plan.pinyin}"`])) notice = { missing: [], crossLanguage: true, instead: plan.pinyin };
     } else if (locale !== 'en' && !plan.han) await cross('en', [plan.text]);
+  }
+  // The lookups of a dead end are a module of their own, fetched with the first search that needs them.
+  const lookups = () => import('./search-dead-end');
+  const bridgeContext = (): BridgeContext => ({ plan, lexicon, vocabulary: options.deadEnd!.vocabulary, known: async (w) => !empty(await ask(w)), search: searchIn });
+  // Still nothing for a Latin query: English words the vocabulary knows, searched in Chinese; else the query read as the
+  // pinyin of a rarer word. Before relaxing, so that a word the English text lacks is looked up in Chinese rather than
+  // dropped, but only for such words: a query whose listed words all occur in English is left to relaxing.
+  // A reviewed synonym found in the text answers first (covid → epidemic): the lookups wait for the synonyms to find nothing.
+  const synonymQueries = plan.synonyms.map((s) => (/\p{Script=Han}/u.test(s) ? `"${s}"` : s));
+  if (empty(found) && !plan.han && !plan.term && options.deadEnd && (!synonymQueries.length || empty(await gather(synonymQueries)))) {
+    const viaLookup = await (await lookups()).lookUp(bridgeContext(), options.deadEnd.pinyin);
+    if (viaLookup) ({ found, targets, notice } = viaLookup);
   }
   if (empty(found) && plan.words.length > 1) {
     // Relax: drop the words no record contains, then the rarest, one at a time; at last any word.
@@ -199,7 +230,7 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     }
   }
   // Synonyms come after the exact matches, found or relaxed.
-  const synonyms = plan.synonyms.length ? await gather(plan.synonyms.map((s) => (/\p{Script=Han}/u.test(s) ? `"${s}"` : s))) : { pages: [], terms: [] };
+  const synonyms = synonymQueries.length ? await gather(synonymQueries) : { pages: [], terms: [] };
   const pages = dedupe([...found.pages, ...synonyms.pages]);
   const terms = dedupe([...found.terms, ...synonyms.terms]);
 
@@ -215,11 +246,26 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
     for (const d of data) for (const item of blockItems(d, base, locale, targets, narrow.kind ?? '', shards)) pending.push({ ...item, order: order++ });
     return data;
   };
-  // Pagefind matches words by prefix and drops Chinese words it does not know instead of failing the query: words that no
-  // page of the first batch contains are dropped from the ranking (and named on the page), so they cannot sink the blocks
-  // that hold all the other words.
-  if (!notice && plan.words.length > 1 && pages.length) {
-    const first = await loadPages(PAGE_BATCH);
+  // English words found only as parts of other words (parking in "parks", deliveries for express delivery): no block
+  // holds them all whole, and no reviewed synonym answers. When the vocabulary knows them, the blocks of the Chinese text
+  // that say them rank first, above those partial matches. On a Chinese site this follows English typed and found only in
+  // the English index.
+  let firstBatch: PagefindData[] | undefined;
+  let bridged = false;
+  if ((!notice || notice.crossLanguage) && !plan.han && !plan.term && options.deadEnd && pages.length && plan.words.length && !synonyms.pages.length) {
+    firstBatch = await loadPages(PAGE_BATCH);
+    const best = Math.max(0, ...pending.filter((i) => i.hit).map((i) => i.score));
+    if (best < 3) {
+      const above = await (await lookups()).above(bridgeContext(), pages, PAGE_BATCH, (d, t) => blockItems(d, base, locale, t, narrow.kind ?? '', shards));
+      if (above) {
+        for (const item of above.items) pending.push({ ...item, order: order++ });
+        bridged = true;
+        notice = above.notice;
+      }
+    }
+  }
+  if (!notice && !bridged && plan.words.length > 1 && pages.length) {
+    const first = firstBatch ?? (await loadPages(PAGE_BATCH));
     const text = first.flatMap((d) => (d.anchors ?? []).map((a) => a.text?.toLowerCase() ?? '')).join('\n');
     const missing = plan.words.filter((w) => !(/\p{Script=Han}/u.test(w) ? text.includes(w) : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(stem(w))}`, 'u').test(text)));
     if (missing.length && missing.length < plan.words.length) {
@@ -279,7 +325,7 @@ export async function runSearch(pf: Pagefind, base: string, plan: QueryPlan, lex
   const results: SearchResults = { hits: [...lead], remaining: () => pending.length + (pages.length - nextPage), more, ...(notice ? { notice } : {}), suggestions: [] };
   await more(Math.max(0, (options.first ?? PAGE) - lead.length));
   if (!results.hits.length) {
-    results.suggestions = suggestTerms(plan.raw, lexicon);
+    results.suggestions = (await lookups()).suggestTerms(plan.raw, lexicon);
     // Nothing at all: say which words were not found (the words typed, or the Chinese query whole).
     if (!results.notice?.missing.length) results.notice = { missing: plan.words.length ? plan.words : [plan.folded] };
   }
@@ -405,7 +451,14 @@ export async function startSearchPage(): Promise<void> {
     await Promise.all([pf.mergeIndex(new URL(`${base}pagefind/`, location.href).href, { language }), mergeShards(language)]);
   };
   await mergeShards(locale);
-  const results = await runSearch(pf, base, plan, lexicon, strings.term!, { narrow, addLanguage, shards });
+  // Fetched only on a dead end, each at most once; a file that is missing (no word starts with that letter) reads as empty.
+  const once = new Map<string, Promise<unknown>>();
+  const json = <T>(path: string, empty: T) => {
+    if (!once.has(path)) once.set(path, fetch(`${base}${path}`).then((r) => (r.ok ? r.json() : empty), () => empty));
+    return once.get(path) as Promise<T>;
+  };
+  const deadEnd: DeadEndData = { pinyin: (letter) => json(`search/pinyin.${letter}.json`, {}), vocabulary: () => json('search/vocabulary.json', []) };
+  const results = await runSearch(pf, base, plan, lexicon, strings.term!, { narrow, addLanguage, shards, deadEnd });
   const pageLang = document.documentElement.lang;
   const highlight = results.notice?.instead ?? (results.notice?.crossLanguage ? plan.folded : plan.highlight);
   const more = document.getElementById('search-more') as HTMLButtonElement | null;

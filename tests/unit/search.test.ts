@@ -3,10 +3,11 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../../scripts/lib/glossary.ts';
-import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, packLexicon, pageRecords, pinyinWords, termRecord, type Lexicon, type SearchPage } from '../../scripts/lib/search-data.ts';
-import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, suggestTerms, synonymsOf, termMatches, unpackLexicon, type Anchor } from '../../src/scripts/search-core.ts';
+import { buildLexicon, foldMaps, isSearchPage, loadSynonyms, loadVocabulary, packLexicon, pageRecords, pinyinTables, pinyinWords, termRecord, type Lexicon, type SearchPage, type VocabularyEntry } from '../../scripts/lib/search-data.ts';
+import { bridgeTargets, rarePinyinPhrase, suggestTerms, vocabularyOf } from '../../src/scripts/search-dead-end.ts';
+import { findTerm, foldScript, latinWords, matchTier, pageBlocks, pinyinPhrase, planQuery, scoreBlock, snippet, synonymsOf, termMatches, unpackLexicon, type Anchor } from '../../src/scripts/search-core.ts';
 import { normalizeQuery, numberToken, queryNumbers } from '../../scripts/lib/query-normalize.ts';
-import { relativeUrl, runSearch, termRecordHit, PAGE, PAGE_BATCH, type Found, type PagefindData } from '../../src/scripts/search.ts';
+import { relativeUrl, runSearch, termRecordHit, PAGE, PAGE_BATCH, type DeadEndData, type Found, type PagefindData } from '../../src/scripts/search.ts';
 import { toTraditional } from '../../scripts/lib/hant.ts';
 import { loadContent } from '../../scripts/lib/load.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
@@ -86,6 +87,84 @@ describe('pinyin of frequent words', () => {
   it('reads nothing when the letters do not spell frequent words', () => {
     expect(pinyinPhrase('bank loans', pinyin)).toBeUndefined();
     expect(pinyinPhrase('qiye3', pinyin)).toBeUndefined();
+  });
+});
+
+describe('pinyin of rarer words (fetched on a dead end, one first letter at a time)', () => {
+  const texts = ['企业服务企业服务', '新建停车场一处', '企业家'];
+  const { common, rare } = pinyinTables(texts);
+  const loader = () => {
+    const asked: string[] = [];
+    return { asked, load: async (letter: string) => (asked.push(letter), rare[letter] ?? {}) };
+  };
+  it('keeps every word the frequent map leaves out, by the first letter of its pinyin, and never one the frequent map has', () => {
+    expect(common).toEqual(pinyinWords(texts));
+    expect(rare.t?.tingchechang).toBe('停车场');
+    expect(rare.q?.qiyejia).toBe('企业家');
+    const all = Object.values(rare).flatMap((shard) => Object.keys(shard));
+    expect(all.filter((k) => k in common)).toEqual([]);
+    for (const [letter, shard] of Object.entries(rare)) for (const key of Object.keys(shard)) expect(key[0]).toBe(letter);
+  });
+  it('a word that occurs twice but falls beyond the limit is rare, not lost', () => {
+    const capped = pinyinTables(texts, 1);
+    expect(Object.keys(capped.common)).toHaveLength(1);
+    expect({ ...capped.common, ...Object.assign({}, ...Object.values(capped.rare)) }).toMatchObject({ qiye: '企业', fuwu: '服务' });
+  });
+  it.each([
+    // 停车 is a word too: a word may start after it, at c.
+    ['tingchechang', '停车场', ['t', 'c']],
+    ['Ting Che Chang', '停车场', ['t', 'c']],
+    ['qiye tingchechang', '企业停车场', ['q', 't', 'c']],
+  ])('reads %s as %s, fetching only the letters where a word may start', async (q, zh, letters) => {
+    const { asked, load } = loader();
+    expect(await rarePinyinPhrase(q, common, load)).toBe(zh);
+    expect(asked).toEqual(letters);
+  });
+  it('reads nothing from what is not pinyin, without fetching for a query that cannot be', async () => {
+    const { asked, load } = loader();
+    expect(await rarePinyinPhrase('bank loans', common, load)).toBeUndefined();
+    expect(await rarePinyinPhrase('停车场', common, load)).toBeUndefined();
+    expect(await rarePinyinPhrase('p2p', common, load)).toBeUndefined();
+    expect(asked).toEqual(['b']);
+  });
+});
+
+describe('vocabulary (tests/fixtures/search-vocabulary/<case>)', () => {
+  const load = (name: string) => {
+    const file = join(fixtureDir('search-vocabulary'), name, 'search-vocabulary.yaml');
+    return loadVocabulary(readFileSync(file, 'utf8'), rel(file));
+  };
+  it('has a fixture per error and a valid one', () => {
+    expect(caseNames(fixtureDir('search-vocabulary'))).toEqual(['bad-yaml', 'bad-zh', 'chinese-in-en', 'duplicate-en', 'unknown-key', 'valid']);
+  });
+  it('loads a valid file: English normalised and listed once, notes left out', () => {
+    expect(load('valid')).toEqual([
+      { en: ['sewage', 'sewagetreatment'], zh: ['污水处理', '污水'] },
+      { en: ['parkinglot', 'carpark'], zh: ['停车场'] },
+    ]);
+  });
+  it.each([
+    ['duplicate-en', 'tests/fixtures/search-vocabulary/duplicate-en/search-vocabulary.yaml [vocabulary.1.en]: "Parking Lot" is already listed in entry 0. Fix: list each English word in one entry only: merge the two entries or drop one'],
+    ['chinese-in-en', 'tests/fixtures/search-vocabulary/chinese-in-en/search-vocabulary.yaml [vocabulary.0.en]: "污水" is not an English word or phrase. Fix: write the English people type under `en` and the Chinese under `zh`'],
+  ])('%s: one line naming the file, the entry and the fix', (name, line) => {
+    expect(errorLine(() => load(name))).toBe(line);
+  });
+  it.each(['bad-zh', 'unknown-key', 'bad-yaml'])('%s: one line naming the file and what to fix', (name) => {
+    const line = errorLine(() => load(name));
+    expect(line).toMatch(new RegExp(`^tests/fixtures/search-vocabulary/${name}/search-vocabulary.yaml[ :\\[]`));
+    expect(line).toContain('Fix: ');
+    expect(line.split('\n')).toHaveLength(1);
+  });
+  const entries = load('valid');
+  it.each([
+    ['sewage', [{ words: ['sewage'], zh: ['污水处理', '污水'] }]],
+    ['Sewage treatment', [{ words: ['sewage', 'treatment'], zh: ['污水处理', '污水'] }]],
+    ['rural sewage', [{ words: ['sewage'], zh: ['污水处理', '污水'] }]],
+    ['parking lots', [{ words: ['parking', 'lots'], zh: ['停车场'] }]],
+    ['car parks and sewage', [{ words: ['car', 'parks'], zh: ['停车场'] }, { words: ['sewage'], zh: ['污水处理', '污水'] }]],
+    ['bank loans', []],
+  ])('%s: the longest listed runs of words, plurals read as the singular', (q, matches) => {
+    expect(vocabularyOf(q, entries)).toEqual(matches);
   });
 });
 
@@ -514,6 +593,81 @@ describe('runSearch', () => {
     const results = await runSearch(onEn.pf, '/', planQuery('qiyefuwu', lexicon('en')), lexicon('en'), 'Term', { addLanguage: onEn.addLanguage });
     expect(urls(results.hits)).toEqual([`en/${R}/s2/#s2-7`]);
     expect(results.notice).toMatchObject({ crossLanguage: true, instead: '企业服务' });
+  });
+
+  const deadEnd = (vocabulary: VocabularyEntry[], rare: Record<string, Record<string, string>>) => {
+    const fetched: string[] = [];
+    const data: DeadEndData = { vocabulary: async () => (fetched.push('vocabulary'), vocabulary), pinyin: async (l) => (fetched.push(`pinyin.${l}`), rare[l] ?? {}) };
+    return { data, fetched };
+  };
+  const sewage: VocabularyEntry = { en: ['sewage', 'sewagetreatment'], zh: ['污水处理', '污水'] };
+  const zhPage = (blocks: FakePage['blocks']): FakePage => ({ url: `zh-hans/${R}/body/`, lang: 'zh-hans', blocks, alt: { en: ['Reply', 'Reply'], 'zh-hans': ['答复', '答复'], 'zh-hant': ['答覆', '答覆'] } });
+
+  it('looks up English the English text lacks in the vocabulary and searches the Chinese text, linking to the English page', async () => {
+    const { pf, addLanguage } = fakePagefind([en('s1', [{ id: 'a', text: 'Water treatment works.' }]), zhPage([{ id: 'body-p1', text: '推进农村生活污水处理' }, { id: 'body-p2', text: '其他工作' }])], []);
+    const { data, fetched } = deadEnd([sewage], {});
+    const results = await runSearch(pf, '/', planQuery('sewage treatment', lexicon('en')), lexicon('en'), 'Term', { addLanguage, deadEnd: data });
+    expect(urls(results.hits)).toEqual([`en/${R}/body/#body-p1`]);
+    expect(results.notice).toEqual({ missing: [], instead: '污水处理 污水', crossLanguage: true });
+    expect(fetched).toEqual(['vocabulary']);
+  });
+  it('leaves to relaxing a query whose listed words all occur in English, and fetches nothing when the words typed are found', async () => {
+    const { pf, addLanguage } = fakePagefind([en('s1', [{ id: 'a', text: 'Sewage plants were built.' }]), zhPage([{ id: 'body-p1', text: '污水处理' }])], []);
+    const relaxed = deadEnd([sewage], {});
+    const results = await runSearch(pf, '/', planQuery('sewage xyzzy', lexicon('en')), lexicon('en'), 'Term', { addLanguage, deadEnd: relaxed.data });
+    expect(urls(results.hits)).toEqual([`en/${R}/s1/#a`]);
+    expect(results.notice).toEqual({ missing: ['xyzzy'], instead: 'sewage' });
+    const found = deadEnd([sewage], {});
+    await runSearch(pf, '/', planQuery('sewage', lexicon('en')), lexicon('en'), 'Term', { addLanguage, deadEnd: found.data });
+    expect(found.fetched).toEqual([]);
+  });
+  it('ranks blocks of the Chinese text that say an English word above blocks that hold it only as part of another word', async () => {
+    const parking: VocabularyEntry = { en: ['parking', 'parkinglot'], zh: ['停车场', '停车'] };
+    // Pagefind stems parking to park and finds "parks"; the stand-in matches prefixes, so a longer word stands for that.
+    const pages = [en('s1', [{ id: 'a', text: 'The parkingway was widened.' }]), zhPage([{ id: 'body-p3', text: '停车场等配套设施薄弱' }])];
+    const onEn = fakePagefind(pages, []);
+    const results = await runSearch(onEn.pf, '/', planQuery('parking', lexicon('en')), lexicon('en'), 'Term', { addLanguage: onEn.addLanguage, deadEnd: deadEnd([parking], {}).data });
+    expect(urls(results.hits)).toEqual([`en/${R}/body/#body-p3`, `en/${R}/s1/#a`]);
+    expect(results.notice).toEqual({ missing: [], instead: '停车场 停车', crossLanguage: true });
+    // A whole word in English: the vocabulary is not even fetched.
+    const whole = fakePagefind([en('s1', [{ id: 'a', text: 'Parking was built.' }]), zhPage([{ id: 'body-p3', text: '停车场' }])], []);
+    const fetched = deadEnd([parking], {});
+    expect(urls((await runSearch(whole.pf, '/', planQuery('parking', lexicon('en')), lexicon('en'), 'Term', { addLanguage: whole.addLanguage, deadEnd: fetched.data })).hits)).toEqual([`en/${R}/s1/#a`]);
+    expect(fetched.fetched).toEqual([]);
+  });
+  it('ranks through the vocabulary: every group named before one, the first form of a group before its others', () => {
+    const block = (text: string) => ({ id: 'x', heading: false, text, numbers: [] });
+    const two = bridgeTargets([['农村'], ['生活垃圾', '垃圾']]);
+    expect(scoreBlock(block('农村生活垃圾'), two)).toBeGreaterThan(scoreBlock(block('农村道路'), two));
+    expect(scoreBlock(block('农村垃圾'), two)).toBeGreaterThan(scoreBlock(block('生活垃圾'), two));
+    const one = bridgeTargets([['生活垃圾', '垃圾']]);
+    expect(scoreBlock(block('生活垃圾'), one)).toBeGreaterThan(scoreBlock(block('建筑垃圾'), one));
+  });
+  it('ranks a block that names every English word, in Chinese, above blocks that name one', async () => {
+    const rural: VocabularyEntry = { en: ['rural'], zh: ['农村'] };
+    const garbage: VocabularyEntry = { en: ['garbage'], zh: ['生活垃圾', '垃圾'] };
+    const { pf, addLanguage } = fakePagefind([en('s1', [{ id: 'a', text: 'Other.' }]), zhPage([{ id: 'body-p1', text: '农村道路农村公路' }, { id: 'body-p2', text: '农村生活垃圾处置' }])], []);
+    const results = await runSearch(pf, '/', planQuery('rural garbage', lexicon('en')), lexicon('en'), 'Term', { addLanguage, deadEnd: deadEnd([rural, garbage], {}).data });
+    expect(urls(results.hits)).toEqual([`en/${R}/body/#body-p2`, `en/${R}/body/#body-p1`]);
+  });
+  it('searches English typed on a Chinese site in its own Chinese text when the English index has nothing', async () => {
+    const { pf, addLanguage } = fakePagefind([{ ...zhPage([{ id: 'body-p1', text: '新建停车场一处' }]) }, en('body', [{ id: 'body-p1', text: '新建停车场一处' }])], []);
+    const results = await runSearch(pf, '/', planQuery('car parks', lexicon('zh-hans')), lexicon('zh-hans'), '术语', { addLanguage, deadEnd: deadEnd([{ en: ['carpark'], zh: ['停车场'] }], {}).data });
+    expect(urls(results.hits)).toEqual([`zh-hans/${R}/body/#body-p1`]);
+    expect(results.notice).toEqual({ missing: [], instead: '停车场' });
+  });
+  it('reads a query as the pinyin of a rarer word, fetching its letter only, on a Chinese site and on the English site', async () => {
+    const page = zhPage([{ id: 'body-p3', text: '规划建设停车场' }]);
+    const rare = { t: { tingchechang: '停车场' } };
+    const onZh = deadEnd([], rare);
+    const zhResults = await runSearch(fakePagefind([page], []).pf, '/', planQuery('tingchechang', lexicon('zh-hans')), lexicon('zh-hans'), '术语', { deadEnd: onZh.data });
+    expect(urls(zhResults.hits)).toEqual([`zh-hans/${R}/body/#body-p3`]);
+    expect(zhResults.notice).toEqual({ missing: [], instead: '停车场' });
+    expect(onZh.fetched).toEqual(['vocabulary', 'pinyin.t']);
+    const onEn = fakePagefind([en('s1', [{ id: 'a', text: 'Other text.' }]), page], []);
+    const enResults = await runSearch(onEn.pf, '/', planQuery('ting che chang', lexicon('en')), lexicon('en'), 'Term', { addLanguage: onEn.addLanguage, deadEnd: deadEnd([], rare).data });
+    expect(urls(enResults.hits)).toEqual([`en/${R}/body/#body-p3`]);
+    expect(enResults.notice).toMatchObject({ crossLanguage: true, instead: '停车场' });
   });
 
   it('finds numbers however they are typed, through the tokens of the block', async () => {
