@@ -9,11 +9,14 @@
  *
  * Each heavy stage runs in a process of its own (prepare, astro, one Pagefind
  * service per locale), so the memory one stage held is returned before the
- * next starts: at 500 replies prepare alone holds about 1 GB.
+ * next starts: at 500 replies prepare alone holds about 1 GB. The Pagefind
+ * index is built from prepare's records, not from the pages, so it runs side
+ * by side with astro build (each mostly on one core) into a staging folder
+ * next to dist/, and moves into dist/ once astro has written the pages.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { expectedRoutes } from './lib/routes.ts';
 import { runCli, since } from './lib/cli.ts';
@@ -28,26 +31,36 @@ await runCli(async () => {
   const total = performance.now();
   rmSync(DIST, { recursive: true, force: true });
   try {
-    let start = performance.now();
+    const start = performance.now();
     // prepare prints its report, or one line for a content error, itself.
     const prepare = spawnSync(process.execPath, [join(import.meta.dirname, 'prepare.ts'), ...(strict ? ['--strict'] : [])], { stdio: 'inherit' });
     if (prepare.signal) throw new BuildError(`prepare was stopped by ${prepare.signal} (out of memory?); dist/ was removed`);
     if (prepare.status !== 0) return prepare.status ?? 1;
     console.log(`build: prepare ${since(start)}`);
 
-    start = performance.now();
-    const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28 });
+    // Both stages start now; the index waits in the staging folder, since astro build empties dist/ first.
+    const staging = join(dirname(resolve(DIST)), `.${basename(resolve(DIST))}.pagefind`);
+    rmSync(staging, { recursive: true, force: true });
+    const indexStart = performance.now();
+    const index = (async () => {
+      const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as IndexEntry[];
+      const counts = await writeSearchIndex(records, staging);
+      console.log(`build: search index ${Object.entries(counts).map(([l, n]) => `${l} ${n}`).join(', ')} records in ${since(indexStart)}`);
+    })();
+    // Never left unhandled while astro runs: its error is thrown below, after astro has finished.
+    index.catch(() => undefined);
+    const astroStart = performance.now();
+    const astro = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' });
     if (astro.status !== 0) {
+      await index.catch(() => undefined);
       console.error(astro.stdout.split('\n').slice(-40).join('\n'), astro.stderr);
       throw new BuildError('astro build failed (output above); dist/ was removed');
     }
     const pages = /(\d+) page\(s\) built/.exec(astro.stdout)?.[1] ?? '?';
-    console.log(`build: astro ${pages} pages in ${since(start)}`);
-
-    start = performance.now();
-    const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as IndexEntry[];
-    const counts = await writeSearchIndex(records, DIST);
-    console.log(`build: search index ${Object.entries(counts).map(([l, n]) => `${l} ${n}`).join(', ')} records in ${since(start)}`);
+    console.log(`build: astro ${pages} pages in ${since(astroStart)}`);
+    await index;
+    renameSync(join(staging, 'pagefind'), join(DIST, 'pagefind'));
+    rmSync(staging, { recursive: true, force: true });
 
     const site = JSON.parse(readFileSync('src/generated/site.json', 'utf8')) as SiteData;
     const missing = expectedRoutes(site).filter((p) => !existsSync(join(DIST, p)));
@@ -56,6 +69,20 @@ await runCli(async () => {
     return 0;
   } catch (error) {
     rmSync(DIST, { recursive: true, force: true });
+    rmSync(join(dirname(resolve(DIST)), `.${basename(resolve(DIST))}.pagefind`), { recursive: true, force: true });
     throw error;
   }
 });
+
+/** Runs a command without blocking the event loop (the Pagefind stage runs meanwhile); resolves with its status and output. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
