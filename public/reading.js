@@ -6,7 +6,7 @@
  */
 (function () {
   // Keep the reader on the same paragraph when switching language.
-  document.querySelectorAll('a[data-keep-hash]').forEach(function (a) {
+  document.querySelectorAll('.languages a').forEach(function (a) {
     a.addEventListener('click', function () { if (location.hash) a.href = a.href.split('#')[0] + location.hash; });
   });
 
