@@ -41,18 +41,15 @@
     });
   }
 
-  // Cite links: copy a citation in the page's language (the fixed part from the article's data-cite, then the block id,
-  // the URL and the day) and say so in the status line; where the clipboard is not available (plain HTTP), show the
-  // citation to copy. The link still navigates to its block, so the address bar holds the permalink.
-  // The wording, per <html lang>, is the UI strings cite.block, cite.accessed, cite.copied and cite.failed
-  // (scripts/lib/ui-strings.ts; tests/unit/reading.test.ts keeps the two equal): here, once in this cached file,
-  // not as attributes of every reading page.
+  // Cite links copy a citation in the page's language: the article's data-cite, the block id, the URL and the day, in
+  // the words of <html lang> (UI strings cite.*, kept equal by tests/unit/reading.test.ts).
+  // Without a clipboard (plain HTTP) they show the citation to copy; the link still goes to its block, the permalink.
   var CITE = {
-    en: ['Paragraph {id}.', '(accessed {date})', 'Citation copied: {text}', 'Copy this citation:'],
-    'zh-Hans': ['段落 {id}。', '（访问日期：{date}）', '已复制引文：{text}', '请复制以下引文：'],
-    'zh-Hant': ['段落 {id}。', '（訪問日期：{date}）', '已複製引文：{text}', '請複製以下引文：']
+    en: 'Paragraph {id}.|(accessed {date})|Citation copied: {text}|Copy this citation:',
+    'zh-Hans': '段落 {id}。|（访问日期：{date}）|已复制引文：{text}|请复制以下引文：',
+    'zh-Hant': '段落 {id}。|（訪問日期：{date}）|已複製引文：{text}|請複製以下引文：'
   };
-  var citeWords = CITE[root.lang] || CITE.en;
+  var citeWords = (CITE[root.lang] || CITE.en).split('|');
   var status = document.getElementById('cite-status'), timer;
   document.addEventListener('click', function (e) {
     var a = e.target && e.target.closest && e.target.closest('.b > a');

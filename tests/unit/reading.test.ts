@@ -89,13 +89,14 @@ describe('public/reading.js: the cite wording', () => {
     const script = readFileSync(join(import.meta.dirname, '../../public/reading.js'), 'utf8');
     const table = /var CITE = (\{[\s\S]*?\n {2}\});/.exec(script)?.[1];
     expect(table, 'the CITE table of reading.js').toBeTruthy();
-    const cite = new Function(`return ${table}`)() as Record<string, string[]>;
+    const cite = new Function(`return ${table}`)() as Record<string, string>;
     const keys = ['cite.block', 'cite.accessed', 'cite.copied', 'cite.failed'] as const;
     const hant = (s: string) => toTraditional(s);
     expect(cite).toEqual({
-      en: keys.map((k) => en[k]),
-      'zh-Hans': keys.map((k) => zhHans[k]),
-      'zh-Hant': keys.map((k) => hant(zhHans[k])),
+      en: keys.map((k) => en[k]).join('|'),
+      'zh-Hans': keys.map((k) => zhHans[k]).join('|'),
+      'zh-Hant': keys.map((k) => hant(zhHans[k])).join('|'),
     });
+    expect(keys.filter((k) => en[k].includes('|') || zhHans[k].includes('|')), 'wording that holds the separator |').toEqual([]);
   });
 });
