@@ -6,7 +6,7 @@
  */
 (function () {
   // Keep the reader on the same paragraph when switching language.
-  document.querySelectorAll('a[data-keep-hash]').forEach(function (a) {
+  document.querySelectorAll('.languages a').forEach(function (a) {
     a.addEventListener('click', function () { if (location.hash) a.href = a.href.split('#')[0] + location.hash; });
   });
 
@@ -41,24 +41,30 @@
     });
   }
 
-  // Cite links: copy a citation in the page's language (the fixed part from the article's data-cite, then the block id,
-  // the URL and the day) and say so in the status line; where the clipboard is not available (plain HTTP), show the
-  // citation to copy. The link still navigates to its block, so the address bar holds the permalink.
+  // Cite links copy a citation in the page's language: the article's data-cite, the block id, the URL and the day, in
+  // the words of <html lang> (UI strings cite.*, kept equal by tests/unit/reading.test.ts).
+  // Without a clipboard (plain HTTP) they show the citation to copy; the link still goes to its block, the permalink.
+  var CITE = {
+    en: 'Paragraph {id}.|(accessed {date})|Citation copied: {text}|Copy this citation:',
+    'zh-Hans': '段落 {id}。|（访问日期：{date}）|已复制引文：{text}|请复制以下引文：',
+    'zh-Hant': '段落 {id}。|（訪問日期：{date}）|已複製引文：{text}|請複製以下引文：'
+  };
+  var citeWords = (CITE[root.lang] || CITE.en).split('|');
   var status = document.getElementById('cite-status'), timer;
   document.addEventListener('click', function (e) {
     var a = e.target && e.target.closest && e.target.closest('.b > a');
     var article = a && a.closest('[data-cite]');
     if (!article) return;
-    var d = article.dataset, id = a.getAttribute('href').slice(1);
-    var text = [d.cite, d.citeBlock.replace('{id}', id), location.href.split('#')[0] + '#' + id, d.citeAccessed.replace('{date}', new Date().toISOString().slice(0, 10))].join(' ');
+    var id = a.getAttribute('href').slice(1);
+    var text = [article.dataset.cite, citeWords[0].replace('{id}', id), location.href.split('#')[0] + '#' + id, citeWords[1].replace('{date}', new Date().toISOString().slice(0, 10))].join(' ');
     var done = function () {
       if (!status) return;
-      status.textContent = d.citeDone.replace('{text}', text);
+      status.textContent = citeWords[2].replace('{text}', text);
       status.classList.add('on');
       clearTimeout(timer);
       timer = setTimeout(function () { status.classList.remove('on'); }, 6000);
     };
-    var ask = function () { window.prompt(d.citeFail, text); };
+    var ask = function () { window.prompt(citeWords[3], text); };
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, ask); else ask();
   });
 })();

@@ -69,12 +69,12 @@ describe('TermExample', () => {
 describe('TermsHere (the popovers of a reply page)', () => {
   it('gives each term its Chinese definition on the Chinese pages (no English explanation there) and the English one on the English page', async () => {
     const zh = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'zh-hans' });
-    expect(zh).toContain('<span><span>按每亩土地上的税收、增加值和能耗对工业企业进行的综合评价（1亩约合667平方米）。<span class="more">企业按评价结果分为若干类');
+    expect(zh).toContain('</b><span>按每亩土地上的税收、增加值和能耗对工业企业进行的综合评价（1亩约合667平方米）。<span class="more">企业按评价结果分为若干类');
     expect(zh).not.toContain('A comprehensive evaluation');
     const hant = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'zh-hant' });
-    expect(hant).toContain('<span><span>按每畝土地上的稅收');
+    expect(hant).toContain('</b><span>按每畝土地上的稅收');
     const en = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'en' });
-    expect(en).toContain('<span><span>A comprehensive evaluation of industrial enterprises by tax paid, value added and energy use per mu of land (1 mu is about 667 square meters).<span class="more">');
+    expect(en).toContain('</b><span>A comprehensive evaluation of industrial enterprises by tax paid, value added and energy use per mu of land (1 mu is about 667 square meters).<span class="more">');
     expect(hanIn(zh, 'en')).toBe(false);
   });
 });

@@ -81,3 +81,22 @@ describe('visibleText and pageTextRatio', () => {
     expect(pageTextRatio(heavier).textBytes).toBe(r.textBytes);
   });
 });
+
+describe('public/reading.js: the cite wording', () => {
+  it('is the UI strings cite.block, cite.accessed, cite.copied and cite.failed of each locale, keyed by <html lang>', async () => {
+    const { en, zhHans } = await import('../../scripts/lib/ui-strings.ts');
+    const { toTraditional } = await import('../../scripts/lib/hant.ts');
+    const script = readFileSync(join(import.meta.dirname, '../../public/reading.js'), 'utf8');
+    const table = /var CITE = (\{[\s\S]*?\n {2}\});/.exec(script)?.[1];
+    expect(table, 'the CITE table of reading.js').toBeTruthy();
+    const cite = new Function(`return ${table}`)() as Record<string, string>;
+    const keys = ['cite.block', 'cite.accessed', 'cite.copied', 'cite.failed'] as const;
+    const hant = (s: string) => toTraditional(s);
+    expect(cite).toEqual({
+      en: keys.map((k) => en[k]).join('|'),
+      'zh-Hans': keys.map((k) => zhHans[k]).join('|'),
+      'zh-Hant': keys.map((k) => hant(zhHans[k])).join('|'),
+    });
+    expect(keys.filter((k) => en[k].includes('|') || zhHans[k].includes('|')), 'wording that holds the separator |').toEqual([]);
+  });
+});
