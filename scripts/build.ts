@@ -25,6 +25,8 @@ import type { SiteData } from './lib/pipeline.ts';
 import type { IndexEntry } from './lib/search-data.ts';
 
 const DIST = process.env.OUT_DIR || 'dist';
+/** Where the Pagefind index waits while astro build writes DIST (which it empties first): next to DIST, same filesystem. */
+const STAGING = join(dirname(resolve(DIST)), `.${basename(resolve(DIST))}.pagefind`);
 
 await runCli(async () => {
   const strict = process.argv.includes('--strict') || process.env.STRICT === '1';
@@ -39,12 +41,11 @@ await runCli(async () => {
     console.log(`build: prepare ${since(start)}`);
 
     // Both stages start now; the index waits in the staging folder, since astro build empties dist/ first.
-    const staging = join(dirname(resolve(DIST)), `.${basename(resolve(DIST))}.pagefind`);
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(STAGING, { recursive: true, force: true });
     const indexStart = performance.now();
     const index = (async () => {
       const records = JSON.parse(readFileSync('src/generated/search/records.json', 'utf8')) as IndexEntry[];
-      const counts = await writeSearchIndex(records, staging);
+      const counts = await writeSearchIndex(records, STAGING);
       console.log(`build: search index ${Object.entries(counts).map(([l, n]) => `${l} ${n}`).join(', ')} records in ${since(indexStart)}`);
     })();
     // Never left unhandled while astro runs: its error is thrown below, after astro has finished.
@@ -59,8 +60,8 @@ await runCli(async () => {
     const pages = /(\d+) page\(s\) built/.exec(astro.stdout)?.[1] ?? '?';
     console.log(`build: astro ${pages} pages in ${since(astroStart)}`);
     await index;
-    renameSync(join(staging, 'pagefind'), join(DIST, 'pagefind'));
-    rmSync(staging, { recursive: true, force: true });
+    renameSync(join(STAGING, 'pagefind'), join(DIST, 'pagefind'));
+    rmSync(STAGING, { recursive: true, force: true });
 
     const site = JSON.parse(readFileSync('src/generated/site.json', 'utf8')) as SiteData;
     const missing = expectedRoutes(site).filter((p) => !existsSync(join(DIST, p)));
@@ -69,7 +70,7 @@ await runCli(async () => {
     return 0;
   } catch (error) {
     rmSync(DIST, { recursive: true, force: true });
-    rmSync(join(dirname(resolve(DIST)), `.${basename(resolve(DIST))}.pagefind`), { recursive: true, force: true });
+    rmSync(STAGING, { recursive: true, force: true });
     throw error;
   }
 });
