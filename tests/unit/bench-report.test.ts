@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extrapolateDist, perReplyCost, writeReport, type BenchReport, type SizeResult } from '../../scripts/bench/report.ts';
+import { extrapolateDist, perReplyCost, writeReport, type BenchReport, type SearchFigures, type SizeResult } from '../../scripts/bench/report.ts';
 import { routeKind, routeSizes, type RouteSizes } from '../../scripts/bench/route-sizes.ts';
 import { tempDir } from './helpers.ts';
 
@@ -94,6 +94,57 @@ describe('the report', () => {
     const r = targets.find((t) => t.name.startsWith("The section page's gzip size"))!;
     expect(r.status).toBe('not met');
     expect(write([size(1, { pageRatio: ratio(1.2) })]).targets.find((t) => t.name.startsWith("The section page's gzip size"))!.status).toBe('met');
+  });
+});
+
+describe('the scale targets of issue #13', () => {
+  const find = (results: SizeResult[], prefix: string) => {
+    const { dir, cleanup } = tempDir('bench-targets');
+    try {
+      const data = report(results);
+      writeReport(data, dir);
+      return data.targets!.find((t) => t.name.startsWith(prefix))!;
+    } finally {
+      cleanup();
+    }
+  };
+  const transfer = (gzip: number) => ({ raw: gzip * 2, gzip, requests: 10, byType: {} }) as unknown as SearchFigures['afterHtml'];
+  const search = (gzip: number): SearchFigures => ({ query: '亩均论英雄', afterHtml: transfer(gzip), searchOnly: transfer(gzip - 5_000), results: 10, firstResult: '/x/', ms: 100 });
+  const baseline = (wallMs: number): SizeResult['baseline'] => ({
+    versions: { '@astrojs/starlight': '0.42.4', astro: '7.3.5', pagefind: '1.6.0', '@pagefind/default-ui': '1.5.2' },
+    ok: true, timedOut: false, wallMs, astroTotalMs: wallMs, pagefindMs: 5_000, pages: 2002, sourcePages: 2002, peakTreeMB: 2000, maxProcessMB: 1500, cpuS: 40, otherCores: 0,
+    dist: { bytes: 70e6, files: 4383 }, pagefind: { bytes: 10e6, files: 3000 },
+    detail: { syncTypesMs: 1, collectMs: 1, viteMs: [1], generateMs: 1, totalMs: wallMs, pages: 2002, routes: {}, warnings: 0 },
+    section: null, search: null,
+  });
+
+  it('the first search is judged at every size, 500 included, by the largest', () => {
+    expect(find([size(1, { search: search(130_000) }), size(500, { search: search(140_000) })], 'The first search').status).toBe('met');
+    const heavy = find([size(1, { search: search(130_000) }), size(500, { search: search(245_000) })], 'The first search');
+    expect(heavy.status).toBe('not met');
+    expect(heavy.detail).toContain('largest 245.0 KB gzip-equivalent at size 500');
+    expect(find([size(1, { search: search(130_000) }), size(100, { search: search(120_000) })], 'The first search').status).toBe('not evaluated');
+  });
+
+  it('the build at 500 against Starlight in the same run: at most twice its wall time', () => {
+    const at = (ms: number) => [size(1), size(500, { build: { ...size(500).build, wallMs: ms }, baseline: baseline(30_000) })];
+    expect(find(at(59_000), 'The build at 500').status).toBe('met');
+    const slow = find(at(67_000), 'The build at 500');
+    expect(slow.status).toBe('not met');
+    expect(slow.detail).toContain('67.0 s against 30.0 s (2.23×)');
+    expect(find([size(1), size(500)], 'The build at 500').status).toBe('not evaluated');
+  });
+
+  it('2,000 replies: the build completes and its time per reply is at most 1.5 × that at 100', () => {
+    // size(): 10 s + 0.3 s per reply, so the cost per reply above size 1 is the same at 100 and 2,000.
+    const linear = find([size(1), size(100), size(2000)], 'At 2,000 replies');
+    expect(linear.status).toBe('met');
+    expect(linear.detail).toContain('(1.00×)');
+    const superlinear = size(2000, { build: { ...size(2000).build, wallMs: 10_300 + 1999 * 460 } });
+    expect(find([size(1), size(100), superlinear], 'At 2,000 replies').status).toBe('not met');
+    const failed = size(2000, { build: { ...size(2000).build, ok: false, error: 'out of memory' } });
+    expect(find([size(1), size(100), failed], 'At 2,000 replies')).toMatchObject({ status: 'not met', detail: expect.stringContaining('out of memory') });
+    expect(find([size(1), size(100)], 'At 2,000 replies').status).toBe('not evaluated');
   });
 });
 
