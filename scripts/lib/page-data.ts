@@ -204,9 +204,20 @@ export function contentsOf(blocks: BlockData[]): ContentsEntry[] {
  */
 export const linkedText = (block: BlockData): number => block.texts.findIndex((tx) => tx.runs.some((r) => typeof r !== 'string'));
 
-/** The terms a page's blocks show as buttons (see linkedText): only these need a hover rule. */
-export function buttonTerms(blocks: BlockData[]): Set<string> {
-  const out = new Set<string>();
-  for (const b of blocks) for (const r of b.texts[linkedText(b)]?.runs ?? []) if (typeof r !== 'string') out.add(r[1]);
-  return out;
+/**
+ * The popover id of a glossary term: `g<n>`, n its place in the site's glossary. One numbering for the whole
+ * site lets the hover rules live in one cached stylesheet (termTipsCss) instead of in every page's head.
+ */
+export const termPopoverId = (n: number): string => `g${n}`;
+
+/**
+ * The stylesheet that shows a term's popover while one of its buttons is hovered or focused, for every term
+ * of the glossary (`ids` in site order): one selector per term, anchored at :root so that a hover only
+ * re-checks these rules. Written to src/generated/term-tips.css and bundled with the site's CSS: a reading
+ * page carries no style of its own, and the rule list is fetched once per visit.
+ */
+export function termTipsCss(ids: readonly string[]): string {
+  const rules = ids.map((_, n) => `:root:has([popovertarget=${termPopoverId(n)}]:is(:hover,:focus)) #${termPopoverId(n)}`);
+  return `/* ${GENERATED_NOTICE} */\n${rules.length ? `${rules.join(',\n')}{display:block}\n` : ''}`;
 }
+

@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { loadContent } from './load.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { loadSynonyms, loadVocabulary, packLexicon, rarePinyinFile, VOCABULARY_FILE, type Synonyms, type VocabularyEntry } from './search-data.ts';
-import { GENERATED_NOTICE } from './page-data.ts';
+import { GENERATED_NOTICE, termTipsCss } from './page-data.ts';
 import { toTraditional } from './hant.ts';
 import { lastChanges, statusReport, type StatusReport } from './status.ts';
 import { loadSiteConfig, localizeSiteConfig, type SiteSettings } from './site-config.ts';
@@ -65,6 +65,7 @@ export function siteFiles(result: Omit<PipelineResult, 'search'> & { search?: Pi
   for (const [id, list] of result.occurrences) out.set(`occurrences/${id}.json`, JSON.stringify(list));
   out.set('glossary-examples.json', JSON.stringify(Object.fromEntries(result.examples)));
   out.set('ui.json', uiJson());
+  out.set('term-tips.css', termTipsCss(result.site.glossary.map((g) => g.id)));
   if (result.search) {
     out.set('search/records.json', JSON.stringify(result.search.records));
     for (const lexicon of result.search.lexicons) out.set(`search/lexicon.${lexicon.locale}.json`, JSON.stringify(packLexicon(lexicon)));

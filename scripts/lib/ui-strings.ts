@@ -212,7 +212,6 @@ export const en = {
   // reading, contents, citations
   'contents.title': 'In this section',
   'contents.top': 'Back to contents',
-  'terms.more': 'More about this term',
   'terms.count': '{n} terms',
   'cite.action': 'Cite',
   'cite.block': 'Paragraph {id}.',
@@ -456,7 +455,6 @@ export const zhHans: Record<UiKey, string> = {
   // reading, contents, citations
   'contents.title': '本节目录',
   'contents.top': '返回目录',
-  'terms.more': '查看术语详情',
   'terms.count': '{n} 个术语',
   'cite.action': '引用',
   'cite.block': '段落 {id}。',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Occurrence, SiteData } from '../../scripts/lib/pipeline.ts';
 import type { TermExample } from '../../scripts/lib/glossary.ts';
+import { termPopoverId } from '../../scripts/lib/page-data.ts';
 import type { Figure } from '../../scripts/lib/figures.ts';
 import type { UiKey } from '../../scripts/lib/ui-strings.ts';
 import type { SiteSettings } from '../../scripts/lib/site-config.ts';
@@ -75,6 +76,9 @@ export const categoryNames: Record<string, [string, string]> = {
 };
 
 const termsById = new Map(site.glossary.map((g) => [g.id, g]));
+const termNumbers = new Map(site.glossary.map((g, n) => [g.id, n]));
+/** The popover id of a glossary term on a reading page (`g<n>`, numbered over the whole glossary): the id the hover rules of src/generated/term-tips.css name. */
+export const termPopover = (id: string): string => termPopoverId(termNumbers.get(id) ?? -1);
 
 /**
  * What a term link shows on hover and focus: the Chinese term, its pinyin and English rendering.

@@ -4,6 +4,8 @@
 // with the English marked pending, never filled with Chinese, while the block is untranslated.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import TermExplanation from '../../src/components/TermExplanation.astro';
 import TermExample from '../../src/components/TermExample.astro';
 import TermsHere from '../../src/components/TermsHere.astro';
@@ -69,12 +71,21 @@ describe('TermExample', () => {
 describe('TermsHere (the popovers of a reply page)', () => {
   it('gives each term its Chinese definition on the Chinese pages (no English explanation there) and the English one on the English page', async () => {
     const zh = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'zh-hans' });
-    expect(zh).toContain('</b><span>按每亩土地上的税收、增加值和能耗对工业企业进行的综合评价（1亩约合667平方米）。<span class="more">企业按评价结果分为若干类');
+    expect(zh).toContain('<b lang="en">per-mu output evaluation</b><br>按每亩土地上的税收、增加值和能耗对工业企业进行的综合评价（1亩约合667平方米）。<span class="more">企业按评价结果分为若干类');
     expect(zh).not.toContain('A comprehensive evaluation');
     const hant = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'zh-hant' });
-    expect(hant).toContain('</b><span>按每畝土地上的稅收');
+    expect(hant).toContain('</b><br>按每畝土地上的稅收');
     const en = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'en' });
-    expect(en).toContain('</b><span>A comprehensive evaluation of industrial enterprises by tax paid, value added and energy use per mu of land (1 mu is about 667 square meters).<span class="more">');
+    expect(en).toContain('</a><br>A comprehensive evaluation of industrial enterprises by tax paid, value added and energy use per mu of land (1 mu is about 667 square meters).<span class="more">');
     expect(hanIn(zh, 'en')).toBe(false);
+  });
+
+  it('links the term page from the name in the page\'s language, numbers the popover by the site\'s glossary, and tags the other language', async () => {
+    const site = JSON.parse(readFileSync(join(process.cwd(), 'src', 'generated', 'site.json'), 'utf8')) as { glossary: { id: string }[] };
+    const n = site.glossary.findIndex((g) => g.id === 'mu-jun-lun-ying-xiong');
+    const en = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'en' });
+    expect(en).toContain(`<div popover id="g${n}"><b lang="zh-Hans">亩均论英雄</b> <i lang="zh-Latn">mǔ jūn lùn yīng xióng</i> <a href="/en/glossary/mu-jun-lun-ying-xiong/">per-mu output evaluation</a><br>`);
+    const hant = await render(TermsHere, { terms: ['mu-jun-lun-ying-xiong'], locale: 'zh-hant' });
+    expect(hant).toContain(`<div popover id="g${n}"><a href="/zh-hant/glossary/mu-jun-lun-ying-xiong/">畝均論英雄</a> <i lang="zh-Latn">mǔ jūn lùn yīng xióng</i> <b lang="en">per-mu output evaluation</b><br>`);
   });
 });

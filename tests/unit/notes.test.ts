@@ -84,7 +84,10 @@ describe('notes in page data and on the page', () => {
     expect(html).toMatch(/<p>[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-en" data-n="1" lang="en" aria-label="Note 1: Source discrepancy"[^>]*><\/a>[^]*?<a href="#s1-p2-pt4-note-2" id="s1-p2-pt4-note-2-ref-en" data-n="2" lang="en" aria-label="Note 2: Translator(?:'|&#39;)s note"[^>]*><\/a>[^]*?<\/p>/);
     expect(html).toMatch(/<p lang="zh-Hans">[^]*?<a href="#s1-p2-pt4-note-1" id="s1-p2-pt4-note-1-ref-zh"[^>]*><\/a>[^]*?<\/p>/);
     // The notes: after the block, linking back to the first marker and on to the other block.
-    expect(html).toMatch(/<\/div><div class="block-notes"[^>]*><p id="s1-p2-pt4-note-1" class="block-note block-note-discrepancy" lang="en"/);
+    expect(html).toMatch(/<\/div><div class="block-notes"[^>]*><p id="s1-p2-pt4-note-1" class="block-note-discrepancy" lang="en"><a href="#s1-p2-pt4-note-1-ref-en" aria-label="Back to the text \(Note 1\)">1<\/a>/);
+    // A translator's note carries no class: CSS reaches it as `.block-notes > p`.
+    expect(html).toMatch(/<p id="s1-p2-pt4-note-2" lang="en"><a href="#s1-p2-pt4-note-2-ref-en"/);
+    expect(html).toMatch(/<a href="#s1-p2-pt4-note-2" [^>]*class="note-ref">/);
     expect(html).toContain('href="#s1-p2-pt4-note-1-ref-en"');
     // Links to the other block go from the locale's root under the base path (BASE_URL is / here).
     expect(html).toContain('href="/en/replies/zhengzhou-2021-20210574/s2/#s2-5-p1-pt2"');
@@ -104,7 +107,7 @@ describe('notes in page data and on the page', () => {
     expect(html).toMatch(/<span lang="zh-Hans"[^>]*>提升国家化<\/span>/);
     expect(html).not.toMatch(/<span lang="zh-Hans"[^>]*>[^<]*[A-Za-z]/);
     const zh = await container.renderToString(Blocks, { props: { blocks: [block('zh-hant', 's3', 's3-p1')] } });
-    expect(zh).toMatch(/<p id="s3-p1-note-1" class="block-note block-note-discrepancy"[^>]*lang="zh-Hant"/);
+    expect(zh).toMatch(/<p id="s3-p1-note-1" class="block-note-discrepancy"[^>]*lang="zh-Hant"/);
     expect(zh).toMatch(/<strong[^>]*>原文出入：<\/strong>原文“提升國家化”/);
   });
 });

@@ -119,12 +119,17 @@ describe('blocks as a reader sees them', () => {
     expect(paragraph).toMatch(/^<div id="s1-1-p1" class="b stale"><p>加快<button type="button" popovertarget="g\d+">专精特新企业<\/button>培育。<\/p><p lang="en" class="stale"><span class="mark">[^<]*<\/span>SRDI enterprises<\/p><a href="#s1-1-p1">s1-1-p1<\/a><\/div>$/);
   });
 
-  it('numbers term buttons by the page\'s terms, and links the other language where the page\'s has no terms', async () => {
+  it('numbers term buttons by the term\'s place in the site\'s glossary, and links the other language where the page\'s has no terms', async () => {
     const pendingEn = views.map((v) => blockData(v, 'en'));
-    const html = await container.renderToString(Blocks, { props: { blocks: pendingEn, terms: ['mu-jun-lun-ying-xiong', 'zhuan-jing-te-xin'] } });
-    // English pending: the Chinese carries the buttons, numbered by their place in `terms`.
+    const html = await container.renderToString(Blocks, { props: { blocks: pendingEn } });
+    // English pending: the Chinese carries the buttons, numbered as the site-wide hover rules (term-tips.css) number them.
+    const site = JSON.parse(readFileSync(join(ROOT, 'src', 'generated', 'site.json'), 'utf8')) as { glossary: { id: string }[] };
+    const n = site.glossary.findIndex((g) => g.id === 'zhuan-jing-te-xin');
+    expect(n).toBeGreaterThan(0);
     const paragraph = /<div id="s1-1-p1"[^]*?<\/div>/.exec(html)![0];
-    expect(paragraph).toContain('<p lang="zh-Hans">加快<button type="button" popovertarget="g1">专精特新企业</button>培育。</p>');
+    expect(paragraph).toContain(`<p lang="zh-Hans">加快<button type="button" popovertarget="g${n}">专精特新企业</button>培育。</p>`);
+    const css = readFileSync(join(ROOT, 'src', 'generated', 'term-tips.css'), 'utf8');
+    expect(css).toContain(`:root:has([popovertarget=g${n}]:is(:hover,:focus)) #g${n}`);
   });
 });
 
