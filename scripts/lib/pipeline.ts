@@ -148,6 +148,8 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
   const { glossary } = content;
   const matchers = { zh: termMatcher(glossary.terms, 'zh-Hans'), hant: termMatcher(glossary.terms, 'zh-Hant'), en: termMatcher(glossary.terms, 'en') };
   const occurrences = new Map<string, Occurrence[]>(glossary.terms.map((t) => [t.id, []]));
+  // Term × block pairs already listed: a lookup, not a scan of the term's list (that grew with the corpus, quadratic at 2,000 replies).
+  const recorded = new Set<string>();
   const examples = new Map<string, TermExample>();
   const termById = new Map(glossary.terms.map((t) => [t.id, t]));
   const replies: ReplyInfo[] = [];
@@ -170,7 +172,7 @@ export function runPipeline(content: LoadedContent, options: { synonyms?: Synony
     for (const view of views.values()) {
       for (const seg of view.zh) {
         if (!seg.term) continue;
-        recordOccurrence(occurrences, seg, doc, view);
+        recordOccurrence(occurrences, recorded, seg, doc, view);
         if (!examples.get(seg.term)?.enForm) examples.set(seg.term, preferExample(examples.get(seg.term), exampleOf(termById.get(seg.term)!, seg, doc, view)));
       }
     }
@@ -221,10 +223,12 @@ function buildViews(doc: ReplyDocument, attached: AttachedTranslation, m: { zh: 
   return views;
 }
 
-function recordOccurrence(occ: Map<string, Occurrence[]>, seg: Segment, doc: ReplyDocument, view: LocaleViews): void {
+function recordOccurrence(occ: Map<string, Occurrence[]>, recorded: Set<string>, seg: Segment, doc: ReplyDocument, view: LocaleViews): void {
   const list = occ.get(seg.term!)!;
   const { block } = view;
-  if (list.some((o) => o.slug === doc.slug && o.block === block.id)) return;
+  const key = `${seg.term}\u0000${doc.slug}\u0000${block.id}`;
+  if (recorded.has(key)) return;
+  recorded.add(key);
   const hantText = view.hant.map((s) => s.text).join('');
   const hantForm = view.hant.find((s) => s.term === seg.term)?.text ?? toTraditional(seg.text);
   list.push({ slug: doc.slug, page: pageOf(block), block: block.id, zh: keywordInContext(block.zh, seg.text), hant: keywordInContext(hantText, hantForm) });

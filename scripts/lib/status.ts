@@ -73,7 +73,16 @@ export function replyStatus(reply: LoadedReply, findings: Finding[], lastChange:
 
 /** The status report over all content; `findings` are those of `npm run check` (translation QA and quoted phrases). */
 export function statusReport(content: LoadedContent, findings: Finding[], lastChanges: Map<string, LastChange>, statusPage = true): StatusReport {
-  const replies = content.replies.map((r) => replyStatus(r, findings, lastChanges.get(r.files.translation) ?? { date: null, source: 'none' }));
+  // Each reply's findings picked by file from an index, in their original order: filtering all findings per reply was quadratic in the corpus.
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const order = new Map(findings.map((f, i) => [f, i]));
+  const mine = (r: LoadedReply) => [...new Set([r.files.source, r.files.translation, r.files.meta].filter(Boolean))].flatMap((file) => byFile.get(file!) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+  const replies = content.replies.map((r) => replyStatus(r, mine(r), lastChanges.get(r.files.translation) ?? { date: null, source: 'none' }));
   return assembleStatus(replies, statusPage);
 }
 
