@@ -73,16 +73,14 @@ export function replyStatus(reply: LoadedReply, findings: Finding[], lastChange:
 
 /** The status report over all content; `findings` are those of `npm run check` (translation QA and quoted phrases). */
 export function statusReport(content: LoadedContent, findings: Finding[], lastChanges: Map<string, LastChange>, statusPage = true): StatusReport {
-  // Each reply's findings picked by file from an index, in their original order: filtering all findings per reply was quadratic in the corpus.
-  const byFile = new Map<string, Finding[]>();
+  // One pass hands each finding to the reply whose file it names, in the findings' order (filtering every finding per reply was quadratic).
+  const owner = new Map(content.replies.flatMap((r) => [r.files.source, r.files.translation, r.files.meta].filter(Boolean).map((file) => [file!, r] as const)));
+  const own = new Map(content.replies.map((r) => [r, [] as Finding[]]));
   for (const f of findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
+    const r = owner.get(f.file);
+    if (r) own.get(r)!.push(f);
   }
-  const order = new Map(findings.map((f, i) => [f, i]));
-  const mine = (r: LoadedReply) => [...new Set([r.files.source, r.files.translation, r.files.meta].filter(Boolean))].flatMap((file) => byFile.get(file!) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
-  const replies = content.replies.map((r) => replyStatus(r, mine(r), lastChanges.get(r.files.translation) ?? { date: null, source: 'none' }));
+  const replies = content.replies.map((r) => replyStatus(r, own.get(r)!, lastChanges.get(r.files.translation) ?? { date: null, source: 'none' }));
   return assembleStatus(replies, statusPage);
 }
 
